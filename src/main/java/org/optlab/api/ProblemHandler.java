@@ -1,0 +1,305 @@
+package org.optlab.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.optlab.compute.InvalidSpecException;
+import org.optlab.compute.LimitExceededException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Turns every failure into an RFC 9457 problem ({@code application/problem+json}) with a stable
+ * type, a detail a person can act on, and for field errors {@code errors: [{field, message}]}. No
+ * class names or stack traces leave the service; unexpected failures are logged.
+ */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(InvalidSpecException.class)
+    ResponseEntity<Object> invalidSpec(InvalidSpecException e) {
+        List<Problems.FieldError> errors = e.violations().stream()
+                .map(v -> new Problems.FieldError(v.field(), v.message()))
+                .toList();
+        return problem(Problems.withErrors(
+                HttpStatus.BAD_REQUEST, Problems.VALIDATION, "Invalid request", e.getMessage(), errors));
+    }
+
+    @ExceptionHandler(LimitExceededException.class)
+    ResponseEntity<Object> limitExceeded(LimitExceededException e) {
+        ProblemDetail problem = Problems.withErrors(
+                HttpStatus.BAD_REQUEST,
+                Problems.LIMIT_EXCEEDED,
+                "Server limit exceeded",
+                e.getMessage(),
+                List.of(new Problems.FieldError(e.field(), e.getMessage())));
+        return problem(Problems.with(problem, Map.of("limit", e.limit(), "limitValue", e.value())));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
+        LOG.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return problem(Problems.of(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                Problems.INTERNAL,
+                "Internal error",
+                "The server failed to handle the request; the failure has been logged."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        RequestTooLargeException tooLarge = causeOf(e, RequestTooLargeException.class);
+        if (tooLarge != null) {
+            return problem(payloadTooLarge(tooLarge.limit()));
+        }
+        JacksonException json = causeOf(e, JacksonException.class);
+        if (json == null) {
+            String detail = e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")
+                    ? "The request body is missing: send a JSON object."
+                    : "The request body could not be read as JSON.";
+            return problem(Problems.of(HttpStatus.BAD_REQUEST, Problems.MALFORMED_JSON, "Malformed request", detail));
+        }
+        String field = path(json);
+        if (json instanceof UnrecognizedPropertyException unknown) {
+            String message = "unknown property '" + unknown.getPropertyName() + "'; valid properties: "
+                    + new TreeSet<>(names(unknown.getKnownPropertyIds()));
+            return problem(Problems.withErrors(
+                    HttpStatus.BAD_REQUEST,
+                    Problems.VALIDATION,
+                    "Invalid request",
+                    field + ": " + message,
+                    List.of(new Problems.FieldError(field, message))));
+        }
+        if (json instanceof MismatchedInputException mismatch && !(json instanceof UnexpectedEndOfInputException)) {
+            String message = mismatchMessage(mismatch);
+            if (field.isEmpty()) {
+                return problem(Problems.of(HttpStatus.BAD_REQUEST, Problems.MALFORMED_JSON, "Malformed request",
+                        "The request body must be a JSON object."));
+            }
+            return problem(Problems.withErrors(
+                    HttpStatus.BAD_REQUEST,
+                    Problems.VALIDATION,
+                    "Invalid request",
+                    field + ": " + message,
+                    List.of(new Problems.FieldError(field, message))));
+        }
+        String where = json.getLocation() == null
+                ? ""
+                : " at line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr();
+        String what = json instanceof StreamReadException ? json.getOriginalMessage() : "invalid JSON";
+        return problem(Problems.of(
+                HttpStatus.BAD_REQUEST,
+                Problems.MALFORMED_JSON,
+                "Malformed JSON",
+                "The request body is not valid JSON" + where + ": " + firstLine(what)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Problems.FieldError> errors = new ArrayList<>();
+        e.getBindingResult().getFieldErrors().forEach(error -> errors.add(new Problems.FieldError(
+                error.getField(), "NotNull".equals(error.getCode()) ? "is required" : error.getDefaultMessage())));
+        e.getBindingResult().getGlobalErrors().forEach(error -> errors.add(
+                new Problems.FieldError(error.getObjectName(), error.getDefaultMessage())));
+        StringBuilder detail = new StringBuilder();
+        for (Problems.FieldError error : errors) {
+            detail.append(detail.isEmpty() ? "" : "; ").append(error.field()).append(": ").append(error.message());
+        }
+        return problem(Problems.withErrors(
+                HttpStatus.BAD_REQUEST, Problems.VALIDATION, "Invalid request", detail.toString(), errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+            HttpMediaTypeNotSupportedException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String given = e.getContentType() == null ? "none" : "'" + e.getContentType() + "'";
+        return problem(Problems.of(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                Problems.UNSUPPORTED_MEDIA_TYPE,
+                "Unsupported media type",
+                "Content-Type " + given + " is not supported: send the body as application/json."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(
+            HttpMediaTypeNotAcceptableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problem(Problems.of(
+                HttpStatus.NOT_ACCEPTABLE,
+                Problems.NOT_ACCEPTABLE,
+                "Not acceptable",
+                "None of the Accept header's media types can be produced; this endpoint produces "
+                        + e.getSupportedMediaTypes() + "."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(
+            HttpRequestMethodNotSupportedException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        HttpHeaders allow = new HttpHeaders();
+        if (e.getSupportedHttpMethods() != null) {
+            allow.setAllow(e.getSupportedHttpMethods());
+        }
+        ProblemDetail problem = Problems.of(
+                HttpStatus.METHOD_NOT_ALLOWED,
+                Problems.METHOD_NOT_ALLOWED,
+                "Method not allowed",
+                "Method " + e.getMethod() + " is not allowed here; allowed: " + String.join(", ",
+                        e.getSupportedMethods() == null ? new String[0] : e.getSupportedMethods()) + ".");
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+                .headers(allow)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(
+            NoResourceFoundException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problem(Problems.of(
+                HttpStatus.NOT_FOUND,
+                Problems.NOT_FOUND,
+                "Not found",
+                "No endpoint at /" + e.getResourcePath() + ". The API lives under /api/v1; see /swagger-ui.html."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail detail) {
+            if (detail.getType() == null || "about:blank".equals(detail.getType().toString())) {
+                detail.setType(Problems.type(status.is5xxServerError() ? Problems.INTERNAL : Problems.BAD_REQUEST));
+            }
+            if (status.is5xxServerError()) {
+                LOG.error("Failure answered with {}", status, e);
+            }
+            return ResponseEntity.status(status)
+                    .headers(headers)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(detail);
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    static ProblemDetail payloadTooLarge(long limit) {
+        return Problems.of(
+                HttpStatus.CONTENT_TOO_LARGE,
+                Problems.PAYLOAD_TOO_LARGE,
+                "Request too large",
+                "The request body exceeds " + limit + " bytes (optlab.limits.max-request-bytes).");
+    }
+
+    private static ResponseEntity<Object> problem(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private static String mismatchMessage(MismatchedInputException e) {
+        Class<?> target = e.getTargetType();
+        String expected;
+        if (target == null) {
+            expected = "a valid value";
+        } else if (target == double[].class || target.isArray()) {
+            expected = "an array of numbers";
+        } else if (target == Double.class || target == double.class) {
+            expected = "a number";
+        } else if (target == Integer.class || target == int.class || target == Long.class || target == long.class) {
+            expected = "an integer";
+        } else if (target == Boolean.class || target == boolean.class) {
+            expected = "true or false";
+        } else if (target == String.class) {
+            expected = "a string";
+        } else if (java.util.Map.class.isAssignableFrom(target) || target.isRecord()) {
+            expected = "a JSON object";
+        } else {
+            expected = "a valid value";
+        }
+        String was = e instanceof InvalidFormatException format && format.getValue() != null
+                ? ", was " + (format.getValue() instanceof String text ? "\"" + text + "\"" : format.getValue())
+                : e.getCurrentToken() == null ? "" : ", was " + describe(e.getCurrentToken());
+        return "must be " + expected + was;
+    }
+
+    private static String describe(tools.jackson.core.JsonToken token) {
+        return switch (token) {
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT -> "an integer";
+            case VALUE_NUMBER_FLOAT -> "a fractional number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            case START_ARRAY -> "an array";
+            case START_OBJECT -> "an object";
+            default -> token.name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    /** The JSON path of the failing value: {@code optimizer.beta1}, {@code initialPoint[2]}. */
+    static String path(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static List<String> names(Collection<Object> ids) {
+        return ids == null ? List.of() : ids.stream().map(String::valueOf).toList();
+    }
+
+    /** The parser's message without its source excerpt, which names internal classes. */
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "invalid JSON";
+        }
+        int end = text.indexOf('\n');
+        String line = end < 0 ? text : text.substring(0, end);
+        int source = line.indexOf(" (start marker at [Source");
+        if (source < 0) {
+            source = line.indexOf(" at [Source");
+        }
+        return source < 0 ? line : line.substring(0, source);
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return null;
+    }
+}

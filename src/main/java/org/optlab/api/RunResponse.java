@@ -1,0 +1,69 @@
+package org.optlab.api;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.optlab.compute.objective.Optimum;
+import org.optlab.compute.run.RunOutcome;
+import org.optlab.compute.run.RunReport;
+import org.optlab.compute.run.Trajectory;
+
+/** The result of a run. Non-finite numbers are written as null. */
+@Schema(description = "The result of a run. Non-finite numbers (a diverged run's loss) are null.")
+public record RunResponse(
+        @Schema(description = "A fresh identifier of this response.") String id,
+        @Schema(
+                        description = "How the run ended.",
+                        allowableValues = {"converged", "max_iterations", "diverged", "time_limit"})
+                String status,
+        @Schema(description = "Update steps taken.") int iterations,
+        double[] finalPoint,
+        Double finalLoss,
+        Double finalGradientNorm,
+        @Schema(description = "The objective's known global minimisers and minimum, or null.") OptimumView optimum,
+        @Schema(description = "Distance from finalPoint to the nearest known minimiser, or null.") Double distanceToOptimum,
+        Path path,
+        Timing timing,
+        @Schema(description = "The request with every default filled in.") Map<String, Object> resolved) {
+
+    /** Known minimisers and the minimum. */
+    public record OptimumView(List<double[]> points, double loss) {}
+
+    /** The recorded iterates: entry i of every array belongs to iteration iterations[i]. */
+    public record Path(
+            int[] iterations, double[][] points, double[] losses, double[] gradientNorms, double[] learningRates) {}
+
+    /** Server-side time of the optimization loop. */
+    public record Timing(
+            @Schema(description = "Wall-clock nanoseconds of the loop.") long computeNanos,
+            double nanosPerIteration,
+            @Schema(description = "Gradients computed, look-ahead ones included.") long gradientEvaluations) {}
+
+    public static RunResponse of(RunReport report, Map<String, Object> resolved) {
+        RunOutcome outcome = report.outcome();
+        Trajectory trajectory = report.trajectory();
+        double[][] points = new double[trajectory.size()][];
+        for (int i = 0; i < points.length; i++) {
+            points[i] = trajectory.point(i);
+        }
+        Optimum optimum = report.optimum();
+        return new RunResponse(
+                UUID.randomUUID().toString(),
+                outcome.status().wireName(),
+                outcome.iterations(),
+                outcome.finalPoint(),
+                outcome.finalLoss(),
+                outcome.finalGradientNorm(),
+                optimum == null ? null : new OptimumView(optimum.points(), optimum.loss()),
+                report.distanceToOptimum(),
+                new Path(
+                        trajectory.iterations(),
+                        points,
+                        trajectory.losses(),
+                        trajectory.gradientNorms(),
+                        trajectory.learningRates()),
+                new Timing(outcome.computeNanos(), outcome.nanosPerIteration(), outcome.gradientEvaluations()),
+                resolved);
+    }
+}

@@ -1,0 +1,113 @@
+package org.optlab.compute.optimizer;
+
+import java.util.List;
+import org.optlab.compute.InvalidSpecException;
+import org.optlab.compute.param.CatalogEntry;
+import org.optlab.compute.param.ParameterSpec;
+import org.optlab.compute.param.ParameterValues;
+
+/**
+ * Stochastic gradient descent as {@code torch.optim.SGD}: g ← g + λw; with momentum μ,
+ * b₀ = g and b ← μb + (1 − τ)g afterwards; g ← g + μb (Nesterov) or g ← b; w ← w − ηg.
+ *
+ * <p>Unlike the lecture's heavy-ball form ({@link Momentum}), the learning rate multiplies the
+ * buffer rather than entering it, and the buffer starts at the first gradient (so dampening τ does
+ * not shrink the first step). Nesterov needs μ &gt; 0 and τ = 0, as in PyTorch.
+ */
+public record Sgd(
+        double learningRate,
+        double momentum,
+        double dampening,
+        boolean nesterov,
+        double weightDecay,
+        boolean maximize)
+        implements Optimizer<Sgd.State> {
+
+    static final ParameterSpec LEARNING_RATE = Hyperparameters.learningRate(0.01);
+    static final ParameterSpec MOMENTUM =
+            ParameterSpec.number("momentum", 0, "μ, the momentum factor (0 turns momentum off).").atLeast(0);
+    static final ParameterSpec DAMPENING =
+            ParameterSpec.number("dampening", 0, "τ, the dampening of new gradients in the buffer.").atLeast(0).atMost(1);
+    static final ParameterSpec NESTEROV = ParameterSpec.bool("nesterov", false, "Use Nesterov momentum (needs momentum > 0 and dampening 0).");
+    static final ParameterSpec WEIGHT_DECAY = Hyperparameters.weightDecay(0, "λ, L2 penalty added to the gradient.");
+    static final ParameterSpec MAXIMIZE = Hyperparameters.maximize();
+
+    public static final OptimizerKind KIND = new OptimizerKind(
+            new CatalogEntry(
+                    "sgd",
+                    "SGD (PyTorch)",
+                    "Gradient descent with optional heavy-ball or Nesterov momentum, dampening and L2 weight decay, "
+                            + "exactly as torch.optim.SGD.",
+                    "g ← ∇f(w) + λw;  b ← g (first step) or μb + (1−τ)g;  g ← g + μb (nesterov) or b;  w ← w − ηg",
+                    "torch.optim.SGD; Sutskever et al., On the importance of initialization and momentum in deep "
+                            + "learning, ICML 2013",
+                    "The momentum buffer starts at the first gradient and η multiplies it (PyTorch's form); the "
+                            + "lecture's heavy ball, where η enters the velocity, is 'momentum'. optax's sgd applies "
+                            + "the same buffer rule but starts the buffer at zero.",
+                    List.of(LEARNING_RATE, MOMENTUM, DAMPENING, NESTEROV, WEIGHT_DECAY, MAXIMIZE)),
+            Sgd::of);
+
+    public Sgd {
+        LEARNING_RATE.check(learningRate);
+        MOMENTUM.check(momentum);
+        DAMPENING.check(dampening);
+        WEIGHT_DECAY.check(weightDecay);
+        if (nesterov && (momentum <= 0 || dampening != 0)) {
+            throw new InvalidSpecException("nesterov", "needs momentum > 0 and dampening 0 (as in torch.optim.SGD)");
+        }
+    }
+
+    static Sgd of(ParameterValues v) {
+        return new Sgd(
+                v.number("learningRate"),
+                v.number("momentum"),
+                v.number("dampening"),
+                v.flag("nesterov"),
+                v.number("weightDecay"),
+                v.flag("maximize"));
+    }
+
+    /** The momentum buffer b and whether it has been started. */
+    public static final class State {
+        final double[] buffer;
+        boolean started;
+
+        State(int dimension) {
+            buffer = new double[dimension];
+        }
+    }
+
+    @Override
+    public State init(int dimension) {
+        return new State(dimension);
+    }
+
+    @Override
+    public void update(State state, double[] w, double[] g, double lr, StepContext context) {
+        Hyperparameters.prepareGradient(g, w, maximize, weightDecay);
+        int n = w.length;
+        if (momentum != 0) {
+            double[] b = state.buffer;
+            if (!state.started) {
+                System.arraycopy(g, 0, b, 0, n);
+                state.started = true;
+            } else {
+                double keep = 1 - dampening;
+                for (int i = 0; i < n; i++) {
+                    b[i] = b[i] * momentum + keep * g[i];
+                }
+            }
+            if (nesterov) {
+                for (int i = 0; i < n; i++) {
+                    g[i] = g[i] + momentum * b[i];
+                }
+            } else {
+                System.arraycopy(b, 0, g, 0, n);
+            }
+        }
+        double step = -lr;
+        for (int i = 0; i < n; i++) {
+            w[i] = w[i] + step * g[i];
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package org.optlab.compute.param;
+
+/** The JSON shape a parameter takes. */
+public enum ParameterType {
+    NUMBER("number"),
+    INTEGER("integer"),
+    BOOLEAN("boolean"),
+    CHOICE("string"),
+    VECTOR("array of numbers"),
+    MATRIX("array of arrays of numbers");
+
+    private final String label;
+
+    ParameterType(String label) {
+        this.label = label;
+    }
+
+    /** How the catalog and error messages name the type. */
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,305 @@
+package org.optlab.compute.run;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import org.optlab.compute.InvalidSpecException;
+import org.optlab.compute.InvalidSpecException.Violation;
+import org.optlab.compute.LimitExceededException;
+import org.optlab.compute.Limits;
+import org.optlab.compute.objective.Objective;
+import org.optlab.compute.objective.ObjectiveKind;
+import org.optlab.compute.objective.Objectives;
+import org.optlab.compute.optimizer.Optimizer;
+import org.optlab.compute.optimizer.OptimizerKind;
+import org.optlab.compute.optimizer.Optimizers;
+import org.optlab.compute.param.ParameterValues;
+import org.optlab.compute.schedule.LearningRateSchedule;
+import org.optlab.compute.schedule.ScheduleKind;
+import org.optlab.compute.schedule.Schedules;
+
+/**
+ * A run ready to execute: the request bound to an objective, an optimizer, a schedule and
+ * settings, every default filled in and every limit checked before any work starts.
+ */
+public final class RunPlan {
+
+    /** Recorded points a run keeps by default: about this many, whatever its length. */
+    public static final int DEFAULT_RECORDED_POINTS = 1000;
+
+    private final Objective objective;
+    private final Optimizer<?> optimizer;
+    private final LearningRateSchedule schedule;
+    private final RunSettings settings;
+    private final int recordEvery;
+    private final Map<String, Object> resolved;
+
+    private RunPlan(
+            Objective objective,
+            Optimizer<?> optimizer,
+            LearningRateSchedule schedule,
+            RunSettings settings,
+            int recordEvery,
+            Map<String, Object> resolved) {
+        this.objective = objective;
+        this.optimizer = optimizer;
+        this.schedule = schedule;
+        this.settings = settings;
+        this.recordEvery = recordEvery;
+        this.resolved = resolved;
+    }
+
+    /**
+     * Binds and checks a request. Throws {@link InvalidSpecException} listing every field at fault,
+     * or {@link LimitExceededException} naming the first limit exceeded.
+     */
+    public static RunPlan prepare(RunRequestData request, Limits limits) {
+        List<Violation> violations = new ArrayList<>();
+        Bound<Objective> objective = bindObjective(request.objective(), limits, violations);
+        Bound<Optimizer<?>> optimizer = bind(
+                "optimizer", request.optimizer(), true, Optimizers::find, Optimizers.all(), OptimizerKind::name,
+                violations, (kind, raw) -> {
+                    ParameterValues values = ParameterValues.bind(raw, kind.entry().parameters(), List.of("name"));
+                    return new Bound<>(kind.name(), kind.create(values), values);
+                });
+
+        int iterations = request.iterations() == null ? 1000 : request.iterations();
+        try {
+            RunSettings.ITERATIONS.check(iterations);
+        } catch (InvalidSpecException e) {
+            violations.addAll(e.violations());
+        }
+        if (iterations > limits.maxIterations()) {
+            throw new LimitExceededException(
+                    "iterations",
+                    "optlab.limits.max-iterations",
+                    limits.maxIterations(),
+                    "iterations must be at most " + limits.maxIterations() + " (optlab.limits.max-iterations), was "
+                            + iterations);
+        }
+        Map<String, Object> rawSchedule = request.schedule() == null ? Map.of("name", "constant") : request.schedule();
+        Bound<ScheduleKind> schedule = bind(
+                "schedule", rawSchedule, true, Schedules::find, Schedules.all(), ScheduleKind::name, violations,
+                (kind, raw) -> {
+                    ParameterValues values = kind.complete(
+                            ParameterValues.bind(raw, kind.entry().parameters(), List.of("name")), iterations);
+                    return new Bound<>(kind.name(), kind, values);
+                });
+
+        double[] start = null;
+        if (objective != null) {
+            start = request.initialPoint() == null
+                    ? objective.value().defaultInitialPoint()
+                    : request.initialPoint();
+            if (start.length != objective.value().dimension()) {
+                violations.add(new Violation(
+                        "initialPoint",
+                        "must have " + objective.value().dimension() + " coordinates (the objective's dimension), had "
+                                + start.length));
+            }
+            for (int i = 0; i < start.length; i++) {
+                if (!Double.isFinite(start[i])) {
+                    violations.add(new Violation("initialPoint[" + i + "]", "must be a finite number"));
+                }
+            }
+        }
+        StoppingRule stopping = null;
+        GradientNoise noise = null;
+        long timeLimit = request.timeLimitMillis() == null ? limits.maxRunMillis() : request.timeLimitMillis();
+        if (timeLimit > limits.maxRunMillis()) {
+            throw new LimitExceededException(
+                    "stopping.timeLimitMillis",
+                    "optlab.limits.max-run-millis",
+                    limits.maxRunMillis(),
+                    "stopping.timeLimitMillis must be at most " + limits.maxRunMillis()
+                            + " (optlab.limits.max-run-millis), was " + timeLimit);
+        }
+        try {
+            stopping = new StoppingRule(
+                    orNaN(request.gradientNormBelow()), orNaN(request.lossBelow()), timeLimit);
+        } catch (InvalidSpecException e) {
+            violations.addAll(e.prefixed("stopping").violations());
+        }
+        try {
+            noise = new GradientNoise(
+                    request.noiseStddev() == null ? 0 : request.noiseStddev(),
+                    request.noiseDecay() == null ? 0.55 : request.noiseDecay());
+        } catch (InvalidSpecException e) {
+            violations.addAll(e.prefixed("gradientNoise").violations());
+        }
+        int every = request.recordEvery() == null
+                ? Math.max(1, (int) Math.ceil(iterations / (double) DEFAULT_RECORDED_POINTS))
+                : request.recordEvery();
+        if (every < 1) {
+            violations.add(new Violation("record.every", "must be ≥ 1, was " + every));
+        }
+        if (request.gradientClipNorm() != null) {
+            try {
+                RunSettings.CLIP.check(request.gradientClipNorm());
+            } catch (InvalidSpecException e) {
+                violations.addAll(e.violations());
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidSpecException(violations);
+        }
+        RunSettings settings = new RunSettings(
+                start,
+                iterations,
+                stopping,
+                orNaN(request.gradientClipNorm()),
+                noise,
+                request.seed() == null ? 0 : request.seed());
+        checkPathSize(iterations, every, objective.value().dimension(), limits);
+
+        LearningRateSchedule rates = schedule.value().create(schedule.values(), optimizer.value().learningRate(), iterations);
+        Map<String, Object> resolved = new LinkedHashMap<>();
+        resolved.put("objective", echo(objective.name(), objective.value().completed(objective.values())));
+        resolved.put("optimizer", echo(optimizer.name(), optimizer.values()));
+        resolved.put("schedule", echo(schedule.name(), schedule.values()));
+        resolved.put("initialPoint", start.clone());
+        resolved.put("iterations", iterations);
+        Map<String, Object> stoppingEcho = new LinkedHashMap<>();
+        stoppingEcho.put("gradientNormBelow", request.gradientNormBelow());
+        stoppingEcho.put("lossBelow", request.lossBelow());
+        stoppingEcho.put("timeLimitMillis", timeLimit);
+        resolved.put("stopping", stoppingEcho);
+        resolved.put("gradientClipNorm", request.gradientClipNorm());
+        resolved.put("gradientNoise", Map.of("stddev", noise.stddev(), "decay", noise.decay()));
+        resolved.put("record", Map.of("every", every));
+        resolved.put("seed", settings.seed());
+        return new RunPlan(objective.value(), optimizer.value(), rates, settings, every, resolved);
+    }
+
+    private static void checkPathSize(int iterations, int every, int dimension, Limits limits) {
+        long points = TrajectoryRecorder.capacity(iterations, every);
+        if (points > limits.maxPathPoints()) {
+            long needed = (long) Math.ceil(iterations / (double) (limits.maxPathPoints() - 2));
+            throw new LimitExceededException(
+                    "record.every",
+                    "optlab.limits.max-path-points",
+                    limits.maxPathPoints(),
+                    "the path would hold up to " + points + " points, more than " + limits.maxPathPoints()
+                            + " (optlab.limits.max-path-points): set record.every to at least " + needed);
+        }
+        if (points * dimension > limits.maxPathValues()) {
+            long needed = (long) Math.ceil(iterations / (double) Math.max(1, limits.maxPathValues() / dimension - 2));
+            throw new LimitExceededException(
+                    "record.every",
+                    "optlab.limits.max-path-values",
+                    limits.maxPathValues(),
+                    "the path would hold up to " + points * dimension + " coordinates, more than "
+                            + limits.maxPathValues() + " (optlab.limits.max-path-values): set record.every to at least "
+                            + needed);
+        }
+    }
+
+    private static Bound<Objective> bindObjective(Map<String, Object> raw, Limits limits, List<Violation> violations) {
+        return bind("objective", raw, false, Objectives::find, Objectives.all(), ObjectiveKind::name, violations,
+                (kind, spec) -> {
+                    ParameterValues values = ParameterValues.bind(spec, kind.entry().parameters(), List.of("name"));
+                    int dimension = values.has("dimension") ? values.integer("dimension") : 0;
+                    double[][] matrix = values.matrix("matrix");
+                    if (matrix != null) {
+                        dimension = Math.max(dimension, matrix.length);
+                    }
+                    if (dimension > limits.maxDimension()) {
+                        throw new LimitExceededException(
+                                "objective.dimension",
+                                "optlab.limits.max-dimension",
+                                limits.maxDimension(),
+                                "objective.dimension must be at most " + limits.maxDimension()
+                                        + " (optlab.limits.max-dimension), was " + dimension);
+                    }
+                    return new Bound<>(kind.name(), kind.create(values), values);
+                });
+    }
+
+    /** A spec bound to its kind: the name, what was built, and the parameters it was built from. */
+    private record Bound<T>(String name, T value, ParameterValues values) {}
+
+    @FunctionalInterface
+    private interface Binder<K, T> {
+        Bound<T> bind(K kind, Map<String, Object> raw);
+    }
+
+    private static <K, T> Bound<T> bind(
+            String field,
+            Map<String, Object> raw,
+            boolean required,
+            Function<String, Optional<K>> find,
+            Collection<K> all,
+            Function<K, String> nameOf,
+            List<Violation> violations,
+            Binder<K, T> binder) {
+        if (raw == null) {
+            violations.add(new Violation(field, "is required"));
+            return null;
+        }
+        Object name = raw.get("name");
+        List<String> names = all.stream().map(nameOf).toList();
+        if (!(name instanceof String text)) {
+            violations.add(new Violation(
+                    field + ".name", "is required and must be a string, one of " + String.join(", ", names)));
+            return null;
+        }
+        Optional<K> kind = find.apply(text);
+        if (kind.isEmpty()) {
+            violations.add(new Violation(
+                    field + ".name",
+                    "unknown " + field + " '" + text + "'; valid names: " + String.join(", ", names)));
+            return null;
+        }
+        try {
+            return binder.bind(kind.get(), raw);
+        } catch (InvalidSpecException e) {
+            violations.addAll(e.prefixed(field).violations());
+            return null;
+        }
+    }
+
+    private static Map<String, Object> echo(String name, ParameterValues values) {
+        Map<String, Object> echo = new LinkedHashMap<>();
+        echo.put("name", name);
+        echo.putAll(values.asMap());
+        return echo;
+    }
+
+    private static double orNaN(Double value) {
+        return value == null ? Double.NaN : value;
+    }
+
+    public Objective objective() {
+        return objective;
+    }
+
+    public Optimizer<?> optimizer() {
+        return optimizer;
+    }
+
+    public RunSettings settings() {
+        return settings;
+    }
+
+    public int recordEvery() {
+        return recordEvery;
+    }
+
+    /** The request with every default filled in, as the response's {@code resolved} echoes it. */
+    public Map<String, Object> resolved() {
+        return resolved;
+    }
+
+    /** Runs the plan, recording every {@code record.every}-th iterate. */
+    public RunReport execute(BooleanSupplier cancelled) {
+        TrajectoryRecorder recorder =
+                new TrajectoryRecorder(objective.dimension(), recordEvery, settings.iterations());
+        RunOutcome outcome = new Runner().run(objective, optimizer, schedule, settings, recorder, cancelled);
+        return new RunReport(outcome, recorder.trajectory(), objective.optimum());
+    }
+}

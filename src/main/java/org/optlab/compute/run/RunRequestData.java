@@ -1,0 +1,22 @@
+package org.optlab.compute.run;
+
+import java.util.Map;
+
+/**
+ * A run as the client asked for it, in plain Java values: the three specs as maps (their
+ * {@code name} plus flat parameters), and null for every field left out.
+ */
+public record RunRequestData(
+        Map<String, Object> objective,
+        Map<String, Object> optimizer,
+        Map<String, Object> schedule,
+        double[] initialPoint,
+        Integer iterations,
+        Double gradientNormBelow,
+        Double lossBelow,
+        Long timeLimitMillis,
+        Double gradientClipNorm,
+        Double noiseStddev,
+        Double noiseDecay,
+        Integer recordEvery,
+        Long seed) {}

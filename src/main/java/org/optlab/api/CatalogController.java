@@ -17,23 +17,29 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Catalog", description = "What optlab can run, with every parameter's type, default and bounds.")
 public class CatalogController {
 
-    private final List<CatalogView.Entry> optimizers =
-            Optimizers.all().stream().map(kind -> CatalogView.Entry.of(kind.entry())).toList();
-    private final List<CatalogView.Entry> schedules =
-            Schedules.all().stream().map(kind -> CatalogView.Entry.of(kind.entry())).toList();
+    private final List<CatalogView.Entry> optimizers = Optimizers.all().stream()
+            .map(kind -> CatalogView.Entry.of(kind.entry()))
+            .toList();
+    private final List<CatalogView.Entry> schedules = Schedules.all().stream()
+            .map(kind -> CatalogView.Entry.of(kind.entry()))
+            .toList();
     private final List<CatalogView.ObjectiveEntry> objectives =
             Objectives.all().stream().map(CatalogView.ObjectiveEntry::of).toList();
 
     @GetMapping("/optimizers")
-    @Operation(summary = "List the optimizers", description = "Each with its update rule, reference, conventions "
-            + "and hyperparameters (type, default, bounds).")
+    @Operation(
+            summary = "List the optimizers",
+            description = "Each with its update rule, reference, conventions "
+                    + "and hyperparameters (type, default, bounds).")
     public List<CatalogView.Entry> optimizers() {
         return optimizers;
     }
 
     @GetMapping("/objectives")
-    @Operation(summary = "List the objectives", description = "Each with its formula, parameters, dimension, "
-            + "default start, plotting domain and known optimum.")
+    @Operation(
+            summary = "List the objectives",
+            description = "Each with its formula, parameters, dimension, "
+                    + "default start, plotting domain and known optimum.")
     public List<CatalogView.ObjectiveEntry> objectives() {
         return objectives;
     }

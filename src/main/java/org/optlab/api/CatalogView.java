@@ -19,16 +19,24 @@ final class CatalogView {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Parameter(
             String name,
+
             @Schema(description = "number, integer, boolean, string, array of numbers, array of arrays of numbers")
-                    String type,
+            String type,
+
             @Schema(description = "The default, or null when it is required or derived (see defaultNote).")
-                    Object defaultValue,
-            @Schema(description = "How the default is derived when it is not a constant.") String defaultNote,
+            Object defaultValue,
+
+            @Schema(description = "How the default is derived when it is not a constant.")
+            String defaultNote,
+
             Double minimum,
             Boolean exclusiveMinimum,
             Double maximum,
             Boolean exclusiveMaximum,
-            @Schema(description = "The allowed values of a string parameter.") List<String> choices,
+
+            @Schema(description = "The allowed values of a string parameter.")
+            List<String> choices,
+
             boolean required,
             String description) {
 
@@ -61,7 +69,10 @@ final class CatalogView {
             String description,
             String rule,
             String reference,
-            @Schema(description = "Where this rule's conventions differ from other libraries'.") String conventions,
+
+            @Schema(description = "Where this rule's conventions differ from other libraries'.")
+            String conventions,
+
             List<Parameter> parameters) {
 
         static Entry of(CatalogEntry entry) {
@@ -84,12 +95,20 @@ final class CatalogView {
             @Schema(description = "The formula.") String rule,
             String reference,
             List<Parameter> parameters,
-            @Schema(description = "The dimension with default parameters.") int dimension,
-            @Schema(description = "Whether the request may choose the dimension.") boolean variable,
+
+            @Schema(description = "The dimension with default parameters.")
+            int dimension,
+
+            @Schema(description = "Whether the request may choose the dimension.")
+            boolean variable,
+
             double[] defaultInitialPoint,
-            @Schema(description = "The plotting window of a 2-D objective, else null.") Domain domain,
+
+            @Schema(description = "The plotting window of a 2-D objective, else null.")
+            Domain domain,
+
             @Schema(description = "Known global minimisers and the minimum with default parameters, or null.")
-                    RunResponse.OptimumView optimum) {
+            RunResponse.OptimumView optimum) {
 
         static ObjectiveEntry of(ObjectiveKind kind) {
             CatalogEntry entry = kind.entry();

@@ -101,7 +101,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (json instanceof MismatchedInputException mismatch && !(json instanceof UnexpectedEndOfInputException)) {
             String message = mismatchMessage(mismatch);
             if (field.isEmpty()) {
-                return problem(Problems.of(HttpStatus.BAD_REQUEST, Problems.MALFORMED_JSON, "Malformed request",
+                return problem(Problems.of(
+                        HttpStatus.BAD_REQUEST,
+                        Problems.MALFORMED_JSON,
+                        "Malformed request",
                         "The request body must be a JSON object."));
             }
             return problem(Problems.withErrors(
@@ -113,7 +116,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         String where = json.getLocation() == null
                 ? ""
-                : " at line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr();
+                : " at line " + json.getLocation().getLineNr() + ", column "
+                        + json.getLocation().getColumnNr();
         String what = json instanceof StreamReadException ? json.getOriginalMessage() : "invalid JSON";
         return problem(Problems.of(
                 HttpStatus.BAD_REQUEST,
@@ -126,13 +130,21 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Problems.FieldError> errors = new ArrayList<>();
-        e.getBindingResult().getFieldErrors().forEach(error -> errors.add(new Problems.FieldError(
-                error.getField(), "NotNull".equals(error.getCode()) ? "is required" : error.getDefaultMessage())));
-        e.getBindingResult().getGlobalErrors().forEach(error -> errors.add(
-                new Problems.FieldError(error.getObjectName(), error.getDefaultMessage())));
+        e.getBindingResult()
+                .getFieldErrors()
+                .forEach(error -> errors.add(new Problems.FieldError(
+                        error.getField(),
+                        "NotNull".equals(error.getCode()) ? "is required" : error.getDefaultMessage())));
+        e.getBindingResult()
+                .getGlobalErrors()
+                .forEach(
+                        error -> errors.add(new Problems.FieldError(error.getObjectName(), error.getDefaultMessage())));
         StringBuilder detail = new StringBuilder();
         for (Problems.FieldError error : errors) {
-            detail.append(detail.isEmpty() ? "" : "; ").append(error.field()).append(": ").append(error.message());
+            detail.append(detail.isEmpty() ? "" : "; ")
+                    .append(error.field())
+                    .append(": ")
+                    .append(error.message());
         }
         return problem(Problems.withErrors(
                 HttpStatus.BAD_REQUEST, Problems.VALIDATION, "Invalid request", detail.toString(), errors));
@@ -171,8 +183,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 HttpStatus.METHOD_NOT_ALLOWED,
                 Problems.METHOD_NOT_ALLOWED,
                 "Method not allowed",
-                "Method " + e.getMethod() + " is not allowed here; allowed: " + String.join(", ",
-                        e.getSupportedMethods() == null ? new String[0] : e.getSupportedMethods()) + ".");
+                "Method " + e.getMethod() + " is not allowed here; allowed: "
+                        + String.join(", ", e.getSupportedMethods() == null ? new String[0] : e.getSupportedMethods())
+                        + ".");
         return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
                 .headers(allow)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -193,7 +206,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (body instanceof ProblemDetail detail) {
-            if (detail.getType() == null || "about:blank".equals(detail.getType().toString())) {
+            if (detail.getType() == null
+                    || "about:blank".equals(detail.getType().toString())) {
                 detail.setType(Problems.type(status.is5xxServerError() ? Problems.INTERNAL : Problems.BAD_REQUEST));
             }
             if (status.is5xxServerError()) {

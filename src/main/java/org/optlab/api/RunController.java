@@ -48,10 +48,13 @@ public class RunController {
             description = "Runs the optimizer on the objective and returns the recorded path, the final values and "
                     + "the timing. With Accept: text/csv the path comes as CSV: iteration,x0,…,loss,gradient_norm,"
                     + "learning_rate. The Server-Timing header gives the compute time.")
-    @RequestBody(content = @Content(
-            mediaType = MediaType.APPLICATION_JSON_VALUE,
-            examples = @ExampleObject(name = "adam-on-rosenbrock", value = EXAMPLE)))
-    public ResponseEntity<RunResponse> run(@Valid @org.springframework.web.bind.annotation.RequestBody RunRequest request) {
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            examples = @ExampleObject(name = "adam-on-rosenbrock", value = EXAMPLE)))
+    public ResponseEntity<RunResponse> run(
+            @Valid @org.springframework.web.bind.annotation.RequestBody RunRequest request) {
         RunPlan plan = RunPlan.prepare(request.toData(), limits);
         RunReport report = plan.execute(() -> Thread.currentThread().isInterrupted());
         return ResponseEntity.ok()

@@ -12,20 +12,30 @@ import org.optlab.compute.run.Trajectory;
 /** The result of a run. Non-finite numbers are written as null. */
 @Schema(description = "The result of a run. Non-finite numbers (a diverged run's loss) are null.")
 public record RunResponse(
-        @Schema(description = "A fresh identifier of this response.") String id,
+        @Schema(description = "A fresh identifier of this response.")
+        String id,
+
         @Schema(
-                        description = "How the run ended.",
-                        allowableValues = {"converged", "max_iterations", "diverged", "time_limit"})
-                String status,
+                description = "How the run ended.",
+                allowableValues = {"converged", "max_iterations", "diverged", "time_limit"})
+        String status,
+
         @Schema(description = "Update steps taken.") int iterations,
         double[] finalPoint,
         Double finalLoss,
         Double finalGradientNorm,
-        @Schema(description = "The objective's known global minimisers and minimum, or null.") OptimumView optimum,
-        @Schema(description = "Distance from finalPoint to the nearest known minimiser, or null.") Double distanceToOptimum,
+
+        @Schema(description = "The objective's known global minimisers and minimum, or null.")
+        OptimumView optimum,
+
+        @Schema(description = "Distance from finalPoint to the nearest known minimiser, or null.")
+        Double distanceToOptimum,
+
         Path path,
         Timing timing,
-        @Schema(description = "The request with every default filled in.") Map<String, Object> resolved) {
+
+        @Schema(description = "The request with every default filled in.")
+        Map<String, Object> resolved) {
 
     /** Known minimisers and the minimum. */
     public record OptimumView(List<double[]> points, double loss) {}
@@ -36,9 +46,13 @@ public record RunResponse(
 
     /** Server-side time of the optimization loop. */
     public record Timing(
-            @Schema(description = "Wall-clock nanoseconds of the loop.") long computeNanos,
+            @Schema(description = "Wall-clock nanoseconds of the loop.")
+            long computeNanos,
+
             double nanosPerIteration,
-            @Schema(description = "Gradients computed, look-ahead ones included.") long gradientEvaluations) {}
+
+            @Schema(description = "Gradients computed, look-ahead ones included.")
+            long gradientEvaluations) {}
 
     public static RunResponse of(RunReport report, Map<String, Object> resolved) {
         RunOutcome outcome = report.outcome();

@@ -15,7 +15,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration implements WebMvcConfigurer {
 
-    private static final List<String> FOREIGN_SUBTYPES = List.of("yaml", "x-yaml", "cbor", "smile", "x-jackson-smile", "xml");
+    private static final List<String> FOREIGN_SUBTYPES =
+            List.of("yaml", "x-yaml", "cbor", "smile", "x-jackson-smile", "xml");
 
     @Override
     public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
@@ -26,7 +27,8 @@ public class WebConfiguration implements WebMvcConfigurer {
     private static boolean speaksForeignFormat(HttpMessageConverter<?> converter) {
         for (MediaType type : converter.getSupportedMediaTypes()) {
             String subtype = type.getSubtype();
-            if (FOREIGN_SUBTYPES.stream().anyMatch(foreign -> subtype.equals(foreign) || subtype.endsWith("+" + foreign))) {
+            if (FOREIGN_SUBTYPES.stream()
+                    .anyMatch(foreign -> subtype.equals(foreign) || subtype.endsWith("+" + foreign))) {
                 return true;
             }
         }

@@ -108,7 +108,12 @@ public final class Quadratic implements Objective {
                             String.format(
                                     Locale.ROOT,
                                     "must be symmetric: matrix[%d][%d] = %s but matrix[%d][%d] = %s",
-                                    i, j, aij, j, i, aji));
+                                    i,
+                                    j,
+                                    aij,
+                                    j,
+                                    i,
+                                    aji));
                 }
             }
         }

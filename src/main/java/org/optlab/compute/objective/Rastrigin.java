@@ -13,9 +13,10 @@ import org.optlab.compute.param.ParameterSpec;
  */
 public record Rastrigin(int dimension, double a) implements Objective {
 
-    static final ParameterSpec A = ParameterSpec.number("a", 10, "The height of the ripples.").atLeast(0);
-    static final ParameterSpec DIMENSION =
-            ParameterSpec.integer("dimension", 2, "The number of coordinates n.").atLeast(1);
+    static final ParameterSpec A =
+            ParameterSpec.number("a", 10, "The height of the ripples.").atLeast(0);
+    static final ParameterSpec DIMENSION = ParameterSpec.integer("dimension", 2, "The number of coordinates n.")
+            .atLeast(1);
 
     public static final ObjectiveKind KIND = new ObjectiveKind(
             new CatalogEntry(

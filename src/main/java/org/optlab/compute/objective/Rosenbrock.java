@@ -16,10 +16,12 @@ import org.optlab.compute.param.ParameterValues;
  */
 public record Rosenbrock(int dimension, double a, double b) implements Objective {
 
-    static final ParameterSpec A = ParameterSpec.number("a", 1, "The valley's target: the minimiser's first coordinate.");
-    static final ParameterSpec B = ParameterSpec.number("b", 100, "The valley's steepness.").atLeast(0);
-    static final ParameterSpec DIMENSION =
-            ParameterSpec.integer("dimension", 2, "The number of coordinates n.").atLeast(2);
+    static final ParameterSpec A =
+            ParameterSpec.number("a", 1, "The valley's target: the minimiser's first coordinate.");
+    static final ParameterSpec B =
+            ParameterSpec.number("b", 100, "The valley's steepness.").atLeast(0);
+    static final ParameterSpec DIMENSION = ParameterSpec.integer("dimension", 2, "The number of coordinates n.")
+            .atLeast(2);
 
     public static final ObjectiveKind KIND = new ObjectiveKind(
             new CatalogEntry(
@@ -83,6 +85,10 @@ public record Rosenbrock(int dimension, double a, double b) implements Objective
 
     @Override
     public Domain domain() {
-        return dimension == 2 ? new Domain(a - 3, a + 1.5, a * a - 2, a * a + 2.5) : null;
+        // The valley from the start (−1.2, 1) to the minimiser (a, a²), with a margin.
+        return dimension == 2
+                ? new Domain(
+                        Math.min(-2, a - 3), Math.max(2, a + 1.5), Math.min(-1, a * a - 2), Math.max(3, a * a + 2.5))
+                : null;
     }
 }

@@ -11,8 +11,8 @@ import org.optlab.compute.param.ParameterSpec;
  */
 public record Sphere(int dimension) implements Objective {
 
-    static final ParameterSpec DIMENSION =
-            ParameterSpec.integer("dimension", 2, "The number of coordinates n.").atLeast(1);
+    static final ParameterSpec DIMENSION = ParameterSpec.integer("dimension", 2, "The number of coordinates n.")
+            .atLeast(1);
 
     public static final ObjectiveKind KIND = new ObjectiveKind(
             new CatalogEntry(

@@ -25,7 +25,8 @@ public record Adam(
         implements Optimizer<Adam.State> {
 
     static final ParameterSpec LEARNING_RATE = Hyperparameters.learningRate(0.001);
-    static final ParameterSpec BETA1 = Hyperparameters.beta("beta1", 0.9, "β₁, the decay of the first-moment estimate m.");
+    static final ParameterSpec BETA1 =
+            Hyperparameters.beta("beta1", 0.9, "β₁, the decay of the first-moment estimate m.");
     static final ParameterSpec BETA2 =
             Hyperparameters.beta("beta2", 0.999, "β₂, the decay of the second-moment estimate v.");
     static final ParameterSpec EPSILON = Hyperparameters.epsilon(1e-8);

@@ -10,8 +10,7 @@ import org.optlab.compute.param.ParameterSpec;
  * average of gradients, which is neither PyTorch's SGD with dampening (whose buffer starts at the
  * first gradient) nor the classical form (its steps are (1 − β) times smaller at equal η).
  */
-public record Momentum(double learningRate, double beta, boolean ema, boolean maximize)
-        implements Optimizer<double[]> {
+public record Momentum(double learningRate, double beta, boolean ema, boolean maximize) implements Optimizer<double[]> {
 
     static final ParameterSpec LEARNING_RATE = Hyperparameters.learningRate(0.001);
     static final ParameterSpec BETA = Hyperparameters.beta("beta", 0.9, "β, the fraction of velocity kept each step.");

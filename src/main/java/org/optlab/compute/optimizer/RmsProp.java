@@ -27,8 +27,9 @@ public record RmsProp(
             Hyperparameters.beta("alpha", 0.99, "α, the decay of the running average of squared gradients.");
     static final ParameterSpec EPSILON = Hyperparameters.epsilon(1e-8);
     static final ParameterSpec WEIGHT_DECAY = Hyperparameters.weightDecay(0, "λ, L2 penalty added to the gradient.");
-    static final ParameterSpec MOMENTUM =
-            ParameterSpec.number("momentum", 0, "μ, momentum applied to the normalised step.").atLeast(0);
+    static final ParameterSpec MOMENTUM = ParameterSpec.number(
+                    "momentum", 0, "μ, momentum applied to the normalised step.")
+            .atLeast(0);
     static final ParameterSpec CENTERED = ParameterSpec.bool(
             "centered", false, "Normalise by the estimated variance (subtract the squared mean gradient).");
     static final ParameterSpec MAXIMIZE = Hyperparameters.maximize();

@@ -15,20 +15,19 @@ import org.optlab.compute.param.ParameterValues;
  * not shrink the first step). Nesterov needs μ &gt; 0 and τ = 0, as in PyTorch.
  */
 public record Sgd(
-        double learningRate,
-        double momentum,
-        double dampening,
-        boolean nesterov,
-        double weightDecay,
-        boolean maximize)
+        double learningRate, double momentum, double dampening, boolean nesterov, double weightDecay, boolean maximize)
         implements Optimizer<Sgd.State> {
 
     static final ParameterSpec LEARNING_RATE = Hyperparameters.learningRate(0.01);
-    static final ParameterSpec MOMENTUM =
-            ParameterSpec.number("momentum", 0, "μ, the momentum factor (0 turns momentum off).").atLeast(0);
-    static final ParameterSpec DAMPENING =
-            ParameterSpec.number("dampening", 0, "τ, the dampening of new gradients in the buffer.").atLeast(0).atMost(1);
-    static final ParameterSpec NESTEROV = ParameterSpec.bool("nesterov", false, "Use Nesterov momentum (needs momentum > 0 and dampening 0).");
+    static final ParameterSpec MOMENTUM = ParameterSpec.number(
+                    "momentum", 0, "μ, the momentum factor (0 turns momentum off).")
+            .atLeast(0);
+    static final ParameterSpec DAMPENING = ParameterSpec.number(
+                    "dampening", 0, "τ, the dampening of new gradients in the buffer.")
+            .atLeast(0)
+            .atMost(1);
+    static final ParameterSpec NESTEROV =
+            ParameterSpec.bool("nesterov", false, "Use Nesterov momentum (needs momentum > 0 and dampening 0).");
     static final ParameterSpec WEIGHT_DECAY = Hyperparameters.weightDecay(0, "λ, L2 penalty added to the gradient.");
     static final ParameterSpec MAXIMIZE = Hyperparameters.maximize();
 

@@ -36,7 +36,17 @@ public record ParameterSpec(
 
     public static ParameterSpec number(String name, double defaultValue, String description) {
         return new ParameterSpec(
-                name, ParameterType.NUMBER, defaultValue, null, null, false, null, false, List.of(), false, description);
+                name,
+                ParameterType.NUMBER,
+                defaultValue,
+                null,
+                null,
+                false,
+                null,
+                false,
+                List.of(),
+                false,
+                description);
     }
 
     public static ParameterSpec requiredNumber(String name, String description) {
@@ -51,7 +61,17 @@ public record ParameterSpec(
 
     public static ParameterSpec integer(String name, int defaultValue, String description) {
         return new ParameterSpec(
-                name, ParameterType.INTEGER, defaultValue, null, null, false, null, false, List.of(), false, description);
+                name,
+                ParameterType.INTEGER,
+                defaultValue,
+                null,
+                null,
+                false,
+                null,
+                false,
+                List.of(),
+                false,
+                description);
     }
 
     public static ParameterSpec requiredInteger(String name, String description) {
@@ -61,12 +81,32 @@ public record ParameterSpec(
 
     public static ParameterSpec optionalInteger(String name, String defaultNote, String description) {
         return new ParameterSpec(
-                name, ParameterType.INTEGER, null, defaultNote, null, false, null, false, List.of(), false, description);
+                name,
+                ParameterType.INTEGER,
+                null,
+                defaultNote,
+                null,
+                false,
+                null,
+                false,
+                List.of(),
+                false,
+                description);
     }
 
     public static ParameterSpec bool(String name, boolean defaultValue, String description) {
         return new ParameterSpec(
-                name, ParameterType.BOOLEAN, defaultValue, null, null, false, null, false, List.of(), false, description);
+                name,
+                ParameterType.BOOLEAN,
+                defaultValue,
+                null,
+                null,
+                false,
+                null,
+                false,
+                List.of(),
+                false,
+                description);
     }
 
     public static ParameterSpec choice(String name, String defaultValue, List<String> choices, String description) {
@@ -106,13 +146,31 @@ public record ParameterSpec(
 
     private ParameterSpec withMinimum(double bound, boolean exclusive) {
         return new ParameterSpec(
-                name, type, defaultValue, defaultNote, bound, exclusive, maximum, exclusiveMaximum, choices, required,
+                name,
+                type,
+                defaultValue,
+                defaultNote,
+                bound,
+                exclusive,
+                maximum,
+                exclusiveMaximum,
+                choices,
+                required,
                 description);
     }
 
     private ParameterSpec withMaximum(double bound, boolean exclusive) {
         return new ParameterSpec(
-                name, type, defaultValue, defaultNote, minimum, exclusiveMinimum, bound, exclusive, choices, required,
+                name,
+                type,
+                defaultValue,
+                defaultNote,
+                minimum,
+                exclusiveMinimum,
+                bound,
+                exclusive,
+                choices,
+                required,
                 description);
     }
 

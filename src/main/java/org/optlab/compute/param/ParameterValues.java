@@ -105,8 +105,12 @@ public final class ParameterValues {
     /** A JSON number as a finite double, or a violation naming {@code field}. */
     public static double toDouble(String field, Object value) {
         double result;
-        if (value instanceof Double || value instanceof Float || value instanceof Integer || value instanceof Long
-                || value instanceof Short || value instanceof Byte) {
+        if (value instanceof Double
+                || value instanceof Float
+                || value instanceof Integer
+                || value instanceof Long
+                || value instanceof Short
+                || value instanceof Byte) {
             result = ((Number) value).doubleValue();
         } else if (value instanceof BigInteger || value instanceof BigDecimal) {
             result = ((Number) value).doubleValue();

@@ -9,8 +9,9 @@ import org.optlab.compute.param.ParameterSpec;
  */
 public record GradientNoise(double stddev, double decay) {
 
-    static final ParameterSpec STDDEV =
-            ParameterSpec.number("stddev", 0, "σ, the noise's standard deviation at step 0.").atLeast(0);
+    static final ParameterSpec STDDEV = ParameterSpec.number(
+                    "stddev", 0, "σ, the noise's standard deviation at step 0.")
+            .atLeast(0);
     static final ParameterSpec DECAY =
             ParameterSpec.number("decay", 0.55, "γ in σ_t = σ / (1 + t)^γ.").atLeast(0);
 

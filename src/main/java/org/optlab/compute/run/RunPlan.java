@@ -62,9 +62,16 @@ public final class RunPlan {
         List<Violation> violations = new ArrayList<>();
         Bound<Objective> objective = bindObjective(request.objective(), limits, violations);
         Bound<Optimizer<?>> optimizer = bind(
-                "optimizer", request.optimizer(), true, Optimizers::find, Optimizers.all(), OptimizerKind::name,
-                violations, (kind, raw) -> {
-                    ParameterValues values = ParameterValues.bind(raw, kind.entry().parameters(), List.of("name"));
+                "optimizer",
+                request.optimizer(),
+                true,
+                Optimizers::find,
+                Optimizers.all(),
+                OptimizerKind::name,
+                violations,
+                (kind, raw) -> {
+                    ParameterValues values =
+                            ParameterValues.bind(raw, kind.entry().parameters(), List.of("name"));
                     return new Bound<>(kind.name(), kind.create(values), values);
                 });
 
@@ -84,7 +91,13 @@ public final class RunPlan {
         }
         Map<String, Object> rawSchedule = request.schedule() == null ? Map.of("name", "constant") : request.schedule();
         Bound<ScheduleKind> schedule = bind(
-                "schedule", rawSchedule, true, Schedules::find, Schedules.all(), ScheduleKind::name, violations,
+                "schedule",
+                rawSchedule,
+                true,
+                Schedules::find,
+                Schedules.all(),
+                ScheduleKind::name,
+                violations,
                 (kind, raw) -> {
                     ParameterValues values = kind.complete(
                             ParameterValues.bind(raw, kind.entry().parameters(), List.of("name")), iterations);
@@ -93,9 +106,7 @@ public final class RunPlan {
 
         double[] start = null;
         if (objective != null) {
-            start = request.initialPoint() == null
-                    ? objective.value().defaultInitialPoint()
-                    : request.initialPoint();
+            start = request.initialPoint() == null ? objective.value().defaultInitialPoint() : request.initialPoint();
             if (start.length != objective.value().dimension()) {
                 violations.add(new Violation(
                         "initialPoint",
@@ -120,8 +131,7 @@ public final class RunPlan {
                             + " (optlab.limits.max-run-millis), was " + timeLimit);
         }
         try {
-            stopping = new StoppingRule(
-                    orNaN(request.gradientNormBelow()), orNaN(request.lossBelow()), timeLimit);
+            stopping = new StoppingRule(orNaN(request.gradientNormBelow()), orNaN(request.lossBelow()), timeLimit);
         } catch (InvalidSpecException e) {
             violations.addAll(e.prefixed("stopping").violations());
         }
@@ -157,7 +167,8 @@ public final class RunPlan {
                 request.seed() == null ? 0 : request.seed());
         checkPathSize(iterations, every, objective.value().dimension(), limits);
 
-        LearningRateSchedule rates = schedule.value().create(schedule.values(), optimizer.value().learningRate(), iterations);
+        LearningRateSchedule rates =
+                schedule.value().create(schedule.values(), optimizer.value().learningRate(), iterations);
         Map<String, Object> resolved = new LinkedHashMap<>();
         resolved.put("objective", echo(objective.name(), objective.value().completed(objective.values())));
         resolved.put("optimizer", echo(optimizer.name(), optimizer.values()));
@@ -200,9 +211,17 @@ public final class RunPlan {
     }
 
     private static Bound<Objective> bindObjective(Map<String, Object> raw, Limits limits, List<Violation> violations) {
-        return bind("objective", raw, false, Objectives::find, Objectives.all(), ObjectiveKind::name, violations,
+        return bind(
+                "objective",
+                raw,
+                false,
+                Objectives::find,
+                Objectives.all(),
+                ObjectiveKind::name,
+                violations,
                 (kind, spec) -> {
-                    ParameterValues values = ParameterValues.bind(spec, kind.entry().parameters(), List.of("name"));
+                    ParameterValues values =
+                            ParameterValues.bind(spec, kind.entry().parameters(), List.of("name"));
                     int dimension = values.has("dimension") ? values.integer("dimension") : 0;
                     double[][] matrix = values.matrix("matrix");
                     if (matrix != null) {
@@ -251,8 +270,7 @@ public final class RunPlan {
         Optional<K> kind = find.apply(text);
         if (kind.isEmpty()) {
             violations.add(new Violation(
-                    field + ".name",
-                    "unknown " + field + " '" + text + "'; valid names: " + String.join(", ", names)));
+                    field + ".name", "unknown " + field + " '" + text + "'; valid names: " + String.join(", ", names)));
             return null;
         }
         try {
@@ -297,8 +315,7 @@ public final class RunPlan {
 
     /** Runs the plan, recording every {@code record.every}-th iterate. */
     public RunReport execute(BooleanSupplier cancelled) {
-        TrajectoryRecorder recorder =
-                new TrajectoryRecorder(objective.dimension(), recordEvery, settings.iterations());
+        TrajectoryRecorder recorder = new TrajectoryRecorder(objective.dimension(), recordEvery, settings.iterations());
         RunOutcome outcome = new Runner().run(objective, optimizer, schedule, settings, recorder, cancelled);
         return new RunReport(outcome, recorder.trajectory(), objective.optimum());
     }

@@ -18,8 +18,8 @@ public record RunSettings(
         GradientNoise noise,
         long seed) {
 
-    static final ParameterSpec ITERATIONS =
-            ParameterSpec.integer("iterations", 1000, "T, the most update steps.").atLeast(0);
+    static final ParameterSpec ITERATIONS = ParameterSpec.integer("iterations", 1000, "T, the most update steps.")
+            .atLeast(0);
     static final ParameterSpec CLIP = ParameterSpec.optionalNumber(
                     "gradientClipNorm", "off", "Rescale each gradient to this L2 norm when it is larger.")
             .above(0);

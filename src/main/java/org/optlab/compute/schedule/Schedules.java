@@ -17,17 +17,21 @@ public final class Schedules {
 
     static final ParameterSpec STEP_SIZE =
             ParameterSpec.requiredInteger("stepSize", "Steps between decays.").atLeast(1);
-    static final ParameterSpec STEP_GAMMA = ParameterSpec.number("gamma", 0.1, "γ, the factor applied every stepSize steps.")
+    static final ParameterSpec STEP_GAMMA = ParameterSpec.number(
+                    "gamma", 0.1, "γ, the factor applied every stepSize steps.")
             .above(0);
-    static final ParameterSpec EXPONENTIAL_GAMMA =
-            ParameterSpec.requiredNumber("gamma", "γ, the factor applied every step.").above(0);
-    static final ParameterSpec MIN_LEARNING_RATE =
-            ParameterSpec.number("minLearningRate", 0, "ηmin, the rate at the end of the cosine.").atLeast(0);
+    static final ParameterSpec EXPONENTIAL_GAMMA = ParameterSpec.requiredNumber(
+                    "gamma", "γ, the factor applied every step.")
+            .above(0);
+    static final ParameterSpec MIN_LEARNING_RATE = ParameterSpec.number(
+                    "minLearningRate", 0, "ηmin, the rate at the end of the cosine.")
+            .atLeast(0);
     static final ParameterSpec PERIOD = ParameterSpec.optionalInteger(
                     "period", "the run's iterations T", "P, the steps over which the cosine falls; after it ηmin.")
             .atLeast(1);
-    static final ParameterSpec WARMUP_STEPS =
-            ParameterSpec.requiredInteger("warmupSteps", "W, steps of linear warm-up from η/W to η.").atLeast(1);
+    static final ParameterSpec WARMUP_STEPS = ParameterSpec.requiredInteger(
+                    "warmupSteps", "W, steps of linear warm-up from η/W to η.")
+            .atLeast(1);
 
     private static final Map<String, ScheduleKind> KINDS = new LinkedHashMap<>();
 
@@ -141,8 +145,8 @@ public final class Schedules {
     /** For tests and tools: the completed parameters and the schedule in one call. */
     public static LearningRateSchedule build(String name, Map<String, ?> parameters, double eta, int iterations) {
         ScheduleKind kind = find(name).orElseThrow();
-        ParameterValues values = kind.complete(
-                ParameterValues.bind(parameters, kind.entry().parameters(), List.of()), iterations);
+        ParameterValues values =
+                kind.complete(ParameterValues.bind(parameters, kind.entry().parameters(), List.of()), iterations);
         return kind.create(values, eta, iterations);
     }
 }

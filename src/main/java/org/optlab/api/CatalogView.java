@@ -1,6 +1,5 @@
 package org.optlab.api;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.optlab.compute.objective.Domain;
@@ -15,8 +14,8 @@ final class CatalogView {
 
     private CatalogView() {}
 
-    /** One parameter: type, default, bounds and meaning. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
+    /** One parameter: type, default, bounds and meaning. Absent bounds and notes are null. */
+    @Schema(name = "CatalogParameter")
     record Parameter(
             String name,
 
@@ -41,7 +40,6 @@ final class CatalogView {
             String description) {
 
         @com.fasterxml.jackson.annotation.JsonProperty("default")
-        @JsonInclude(JsonInclude.Include.ALWAYS)
         public Object defaultValue() {
             return defaultValue;
         }
@@ -63,6 +61,7 @@ final class CatalogView {
     }
 
     /** An optimizer or a schedule. */
+    @Schema(name = "CatalogEntry")
     record Entry(
             String name,
             String title,
@@ -88,6 +87,7 @@ final class CatalogView {
     }
 
     /** An objective, with what a plot and a form need. */
+    @Schema(name = "CatalogObjective")
     record ObjectiveEntry(
             String name,
             String title,

@@ -16,8 +16,7 @@ import org.optlab.compute.objective.Objective;
 import org.optlab.compute.objective.ObjectiveKind;
 import org.optlab.compute.objective.Objectives;
 import org.optlab.compute.optimizer.Optimizer;
-import org.optlab.compute.optimizer.OptimizerKind;
-import org.optlab.compute.optimizer.Optimizers;
+import org.optlab.compute.optimizer.OptimizerBinder;
 import org.optlab.compute.param.ParameterValues;
 import org.optlab.compute.schedule.LearningRateSchedule;
 import org.optlab.compute.schedule.ScheduleKind;
@@ -34,7 +33,8 @@ public final class RunPlan {
 
     private final Objective objective;
     private final Optimizer<?> optimizer;
-    private final LearningRateSchedule schedule;
+    private final ScheduleKind scheduleKind;
+    private final ParameterValues scheduleValues;
     private final RunSettings settings;
     private final int recordEvery;
     private final Map<String, Object> resolved;
@@ -42,13 +42,15 @@ public final class RunPlan {
     private RunPlan(
             Objective objective,
             Optimizer<?> optimizer,
-            LearningRateSchedule schedule,
+            ScheduleKind scheduleKind,
+            ParameterValues scheduleValues,
             RunSettings settings,
             int recordEvery,
             Map<String, Object> resolved) {
         this.objective = objective;
         this.optimizer = optimizer;
-        this.schedule = schedule;
+        this.scheduleKind = scheduleKind;
+        this.scheduleValues = scheduleValues;
         this.settings = settings;
         this.recordEvery = recordEvery;
         this.resolved = resolved;
@@ -61,19 +63,16 @@ public final class RunPlan {
     public static RunPlan prepare(RunRequestData request, Limits limits) {
         List<Violation> violations = new ArrayList<>();
         Bound<Objective> objective = bindObjective(request.objective(), limits, violations);
-        Bound<Optimizer<?>> optimizer = bind(
-                "optimizer",
-                request.optimizer(),
-                true,
-                Optimizers::find,
-                Optimizers.all(),
-                OptimizerKind::name,
-                violations,
-                (kind, raw) -> {
-                    ParameterValues values =
-                            ParameterValues.bind(raw, kind.entry().parameters(), List.of("name"));
-                    return new Bound<>(kind.name(), kind.create(values), values);
-                });
+        OptimizerBinder.Bound optimizer = null;
+        if (request.optimizer() == null) {
+            violations.add(new Violation("optimizer", "is required"));
+        } else {
+            try {
+                optimizer = OptimizerBinder.bind(request.optimizer());
+            } catch (InvalidSpecException e) {
+                violations.addAll(e.prefixed("optimizer").violations());
+            }
+        }
 
         int iterations = request.iterations() == null ? 1000 : request.iterations();
         try {
@@ -167,11 +166,15 @@ public final class RunPlan {
                 request.seed() == null ? 0 : request.seed());
         checkPathSize(iterations, every, objective.value().dimension(), limits);
 
-        LearningRateSchedule rates =
-                schedule.value().create(schedule.values(), optimizer.value().learningRate(), iterations);
+        try {
+            // Built once here so that a schedule that cannot serve this run fails before any work.
+            schedule.value().create(schedule.values(), optimizer.optimizer().learningRate(), iterations);
+        } catch (InvalidSpecException e) {
+            throw e.prefixed("schedule");
+        }
         Map<String, Object> resolved = new LinkedHashMap<>();
         resolved.put("objective", echo(objective.name(), objective.value().completed(objective.values())));
-        resolved.put("optimizer", echo(optimizer.name(), optimizer.values()));
+        resolved.put("optimizer", optimizer.resolved());
         resolved.put("schedule", echo(schedule.name(), schedule.values()));
         resolved.put("initialPoint", start.clone());
         resolved.put("iterations", iterations);
@@ -184,7 +187,8 @@ public final class RunPlan {
         resolved.put("gradientNoise", Map.of("stddev", noise.stddev(), "decay", noise.decay()));
         resolved.put("record", Map.of("every", every));
         resolved.put("seed", settings.seed());
-        return new RunPlan(objective.value(), optimizer.value(), rates, settings, every, resolved);
+        return new RunPlan(
+                objective.value(), optimizer.optimizer(), schedule.value(), schedule.values(), settings, every, resolved);
     }
 
     private static void checkPathSize(int iterations, int every, int dimension, Limits limits) {
@@ -313,10 +317,15 @@ public final class RunPlan {
         return resolved;
     }
 
-    /** Runs the plan, recording every {@code record.every}-th iterate. */
+    /** A fresh schedule for one execution: schedules may keep per-run state. */
+    public LearningRateSchedule newSchedule() {
+        return scheduleKind.create(scheduleValues, optimizer.learningRate(), settings.iterations());
+    }
+
+    /** Runs the plan, recording every {@code record.every}-th iterate. May be called more than once. */
     public RunReport execute(BooleanSupplier cancelled) {
         TrajectoryRecorder recorder = new TrajectoryRecorder(objective.dimension(), recordEvery, settings.iterations());
-        RunOutcome outcome = new Runner().run(objective, optimizer, schedule, settings, recorder, cancelled);
+        RunOutcome outcome = new Runner().run(objective, optimizer, newSchedule(), settings, recorder, cancelled);
         return new RunReport(outcome, recorder.trajectory(), objective.optimum());
     }
 }

@@ -64,6 +64,7 @@ public final class Runner {
             loss = objective.evaluate(w, g);
             context.evaluations++;
             norm = norm(g);
+            schedule.observe(t, loss);
             lr = schedule.learningRate(t);
             observer.onIterate(t, w, loss, norm, lr);
             if (!Double.isFinite(loss) || !Double.isFinite(norm)) {

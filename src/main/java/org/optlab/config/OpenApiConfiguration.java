@@ -88,7 +88,8 @@ public class OpenApiConfiguration {
         }
         family.oneOf(oneOf);
         family.discriminator(discriminator);
-        family.description("One of: " + String.join(", ", entries.stream().map(CatalogEntry::name).toList())
+        family.description("One of: "
+                + String.join(", ", entries.stream().map(CatalogEntry::name).toList())
                 + ". Parameters are flat fields beside name.");
         components.addSchemas(familyName, family);
     }

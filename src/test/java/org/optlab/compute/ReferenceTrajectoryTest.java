@@ -21,7 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Every optimizer, option and schedule against trajectories made by PyTorch's {@code torch.optim}
  * (and, for the lecture's momentum and Nesterov forms, by a direct transcription of the lecture's
- * code). The fixtures and the script that generated them are in {@code src/test/resources/reference}.
+ * code). The fixtures ({@code trajectories*.json}, all in one format) and the scripts that generated
+ * them are in {@code src/test/resources/reference}. A case's {@code request} is a run request; its
+ * {@code points} are w_0 … w_T.
  */
 class ReferenceTrajectoryTest {
 

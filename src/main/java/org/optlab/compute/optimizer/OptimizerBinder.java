@@ -41,7 +41,8 @@ public final class OptimizerBinder {
             throw new InvalidSpecException("", "optimizers nest more than " + MAX_NESTING + " deep");
         }
         Object name = raw.get("name");
-        String names = String.join(", ", Optimizers.all().stream().map(OptimizerKind::name).toList());
+        String names = String.join(
+                ", ", Optimizers.all().stream().map(OptimizerKind::name).toList());
         if (!(name instanceof String text)) {
             throw new InvalidSpecException("name", "is required and must be a string, one of " + names);
         }
@@ -49,11 +50,12 @@ public final class OptimizerBinder {
         String convention = conventionValue == null ? PYTORCH : String.valueOf(conventionValue);
         if (!(conventionValue == null || conventionValue instanceof String) || !CONVENTIONS.contains(convention)) {
             throw new InvalidSpecException(
-                    "convention", "must be one of " + CONVENTIONS + ", was " + ParameterValues.describe(conventionValue));
+                    "convention",
+                    "must be one of " + CONVENTIONS + ", was " + ParameterValues.describe(conventionValue));
         }
         OptimizerKind kind = Optimizers.find(text, convention)
-                .orElseThrow(() -> new InvalidSpecException(
-                        "name", "unknown optimizer '" + text + "'; valid names: " + names));
+                .orElseThrow(() ->
+                        new InvalidSpecException("name", "unknown optimizer '" + text + "'; valid names: " + names));
 
         List<Violation> violations = new ArrayList<>();
         Map<String, Bound> nested = new LinkedHashMap<>();

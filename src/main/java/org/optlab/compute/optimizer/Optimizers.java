@@ -20,6 +20,9 @@ public final class Optimizers {
         }) {
             KINDS.put(kind.name(), kind);
         }
+        for (OptimizerKind kind : OptaxVariants.kinds()) {
+            OPTAX.put(kind.name(), kind);
+        }
     }
 
     private Optimizers() {}

@@ -188,7 +188,13 @@ public final class RunPlan {
         resolved.put("record", Map.of("every", every));
         resolved.put("seed", settings.seed());
         return new RunPlan(
-                objective.value(), optimizer.optimizer(), schedule.value(), schedule.values(), settings, every, resolved);
+                objective.value(),
+                optimizer.optimizer(),
+                schedule.value(),
+                schedule.values(),
+                settings,
+                every,
+                resolved);
     }
 
     private static void checkPathSize(int iterations, int every, int dimension, Limits limits) {

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -11,11 +15,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.optlab.compute.optimizer.OptimizerKind;
+import org.optlab.compute.optimizer.Optimizers;
 import org.optlab.compute.run.RunPlan;
 import org.optlab.compute.run.RunReport;
 import org.optlab.compute.run.RunRequestData;
 import org.optlab.compute.run.RunStatus;
 import org.optlab.compute.run.Trajectory;
+import org.optlab.compute.schedule.ScheduleKind;
+import org.optlab.compute.schedule.Schedules;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -32,13 +40,34 @@ class ReferenceTrajectoryTest {
 
     private static final double ABSOLUTE = 1e-12;
 
+    /** Every {@code trajectories*.json} in {@code src/test/resources/reference}, in name order. */
+    static List<Path> fixtureFiles() throws IOException {
+        try {
+            Path folder = Path.of(
+                    ReferenceTrajectoryTest.class.getResource("/reference").toURI());
+            try (Stream<Path> files = Files.list(folder)) {
+                return files.filter(f -> f.getFileName().toString().matches("trajectories.*\\.json"))
+                        .sorted()
+                        .toList();
+            }
+        } catch (URISyntaxException e) {
+            throw new IOException(e);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     static Stream<Arguments> cases() throws IOException {
-        try (InputStream in = ReferenceTrajectoryTest.class.getResourceAsStream("/reference/trajectories.json")) {
-            Map<String, Object> fixture = JsonMapper.builder().build().readValue(in, Map.class);
-            List<Map<String, Object>> cases = (List<Map<String, Object>>) fixture.get("cases");
-            return cases.stream().map(c -> Arguments.of(c.get("id"), c.get("reference"), c));
+        JsonMapper json = JsonMapper.builder().build();
+        List<Arguments> all = new ArrayList<>();
+        for (Path file : fixtureFiles()) {
+            try (InputStream in = Files.newInputStream(file)) {
+                Map<String, Object> fixture = json.readValue(in, Map.class);
+                for (Map<String, Object> c : (List<Map<String, Object>>) fixture.get("cases")) {
+                    all.add(Arguments.of(c.get("id"), c.get("reference"), c));
+                }
+            }
         }
+        return all.stream();
     }
 
     @Test
@@ -46,10 +75,11 @@ class ReferenceTrajectoryTest {
         List<String> optimizers =
                 cases().map(a -> optimizerName(a.get()[2])).distinct().toList();
         assertThat(optimizers)
-                .containsExactlyInAnyOrder("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw");
+                .containsAll(Optimizers.all().stream().map(OptimizerKind::name).toList());
         List<String> schedules =
                 cases().map(a -> scheduleName(a.get()[2])).distinct().toList();
-        assertThat(schedules).contains("constant", "step", "exponential", "cosine", "warmup_cosine");
+        assertThat(schedules)
+                .containsAll(Schedules.all().stream().map(ScheduleKind::name).toList());
     }
 
     @ParameterizedTest(name = "{0} ({1})")

@@ -59,7 +59,7 @@ public class RunController {
         RunReport report = plan.execute(() -> Thread.currentThread().isInterrupted());
         return ResponseEntity.ok()
                 .header("Server-Timing", serverTiming(report.outcome().computeNanos()))
-                .body(RunResponse.of(report, plan.resolved()));
+                .body(RunResponse.of(report, plan));
     }
 
     static String serverTiming(long computeNanos) {

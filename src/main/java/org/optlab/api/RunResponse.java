@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.optlab.compute.objective.Optimum;
 import org.optlab.compute.run.RunOutcome;
+import org.optlab.compute.run.RunPlan;
 import org.optlab.compute.run.RunReport;
 import org.optlab.compute.run.Trajectory;
 
@@ -32,6 +33,12 @@ public record RunResponse(
         Double distanceToOptimum,
 
         Path path,
+
+        @Schema(
+                description = "The optimizer of each stretch of the run: one entry, or one per hand-over of a "
+                        + "switch that the run reached.")
+        List<RunPlan.Phase> phases,
+
         Timing timing,
 
         @Schema(description = "The request with every default filled in.")
@@ -54,7 +61,15 @@ public record RunResponse(
             @Schema(description = "Gradients computed, look-ahead ones included.")
             long gradientEvaluations) {}
 
-    public static RunResponse of(RunReport report, Map<String, Object> resolved) {
+    public static RunResponse of(RunReport report, RunPlan plan) {
+        int done = report.outcome().iterations();
+        List<RunPlan.Phase> phases = plan.phases().stream()
+                .filter(phase -> phase.fromIteration() == 0 || phase.fromIteration() < done)
+                .toList();
+        return of(report, plan.resolved(), phases);
+    }
+
+    static RunResponse of(RunReport report, Map<String, Object> resolved, List<RunPlan.Phase> phases) {
         RunOutcome outcome = report.outcome();
         Trajectory trajectory = report.trajectory();
         double[][] points = new double[trajectory.size()][];
@@ -77,6 +92,7 @@ public record RunResponse(
                         trajectory.losses(),
                         trajectory.gradientNorms(),
                         trajectory.learningRates()),
+                phases,
                 new Timing(outcome.computeNanos(), outcome.nanosPerIteration(), outcome.gradientEvaluations()),
                 resolved);
     }

@@ -16,7 +16,15 @@ public final class Optimizers {
 
     static {
         for (OptimizerKind kind : new OptimizerKind[] {
-            Sgd.KIND, Momentum.KIND, Nesterov.KIND, Adagrad.KIND, RmsProp.KIND, Adam.ADAM, Adam.ADAMW
+            Sgd.KIND,
+            Momentum.KIND,
+            Nesterov.KIND,
+            Adagrad.KIND,
+            RmsProp.KIND,
+            Adam.ADAM,
+            Adam.ADAMW,
+            Switch.KIND,
+            Lookahead.KIND
         }) {
             KINDS.put(kind.name(), kind);
         }

@@ -318,6 +318,30 @@ public final class RunPlan {
         return recordEvery;
     }
 
+    /** One stretch of a run under one optimizer: where a {@code switch} hands over. */
+    public record Phase(int fromIteration, String optimizer) {}
+
+    /**
+     * The phases of the run's optimizer: one for a plain optimizer, one per hand-over for a
+     * {@code switch} (nested switches included, their switch points counted from the run's start).
+     */
+    public List<Phase> phases() {
+        List<Phase> phases = new ArrayList<>();
+        collectPhases((Map<?, ?>) resolved.get("optimizer"), 0, phases);
+        return phases;
+    }
+
+    private static void collectPhases(Map<?, ?> spec, int offset, List<Phase> phases) {
+        if ("switch".equals(spec.get("name"))) {
+            collectPhases((Map<?, ?>) spec.get("first"), offset, phases);
+            int at = offset + ((Number) spec.get("atIteration")).intValue();
+            phases.removeIf(phase -> phase.fromIteration() >= at);
+            collectPhases((Map<?, ?>) spec.get("then"), at, phases);
+        } else {
+            phases.add(new Phase(offset, String.valueOf(spec.get("name"))));
+        }
+    }
+
     /** The request with every default filled in, as the response's {@code resolved} echoes it. */
     public Map<String, Object> resolved() {
         return resolved;

@@ -27,6 +27,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -88,6 +89,18 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             return problem(Problems.of(HttpStatus.BAD_REQUEST, Problems.MALFORMED_JSON, "Malformed request", detail));
         }
         String field = path(json);
+        if (json instanceof InputCoercionException coercion) {
+            String name = field.isEmpty() ? parserPath(coercion) : field;
+            String message = "must be a number within the field's range (an integer of "
+                    + (coercion.getTargetType() == Long.TYPE || coercion.getTargetType() == Long.class ? "64" : "32")
+                    + " bits), was out of range";
+            return problem(Problems.withErrors(
+                    HttpStatus.BAD_REQUEST,
+                    Problems.VALIDATION,
+                    "Invalid request",
+                    name + ": " + message,
+                    List.of(new Problems.FieldError(name, message))));
+        }
         if (json instanceof UnrecognizedPropertyException unknown) {
             String message = "unknown property '" + unknown.getPropertyName() + "'; valid properties: "
                     + new TreeSet<>(names(unknown.getKnownPropertyIds()));
@@ -99,13 +112,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                     List.of(new Problems.FieldError(field, message))));
         }
         if (json instanceof MismatchedInputException mismatch && !(json instanceof UnexpectedEndOfInputException)) {
-            String message = mismatchMessage(mismatch);
+            String message = mismatchMessage(mismatch, field);
             if (field.isEmpty()) {
-                return problem(Problems.of(
-                        HttpStatus.BAD_REQUEST,
-                        Problems.MALFORMED_JSON,
-                        "Malformed request",
-                        "The request body must be a JSON object."));
+                String detail = String.valueOf(mismatch.getOriginalMessage()).startsWith("Trailing token")
+                        ? "The request body must hold exactly one JSON object; more content follows it."
+                        : "The request body must be a JSON object.";
+                return problem(
+                        Problems.of(HttpStatus.BAD_REQUEST, Problems.MALFORMED_JSON, "Malformed request", detail));
             }
             return problem(Problems.withErrors(
                     HttpStatus.BAD_REQUEST,
@@ -199,7 +212,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 HttpStatus.NOT_FOUND,
                 Problems.NOT_FOUND,
                 "Not found",
-                "No endpoint at /" + e.getResourcePath() + ". The API lives under /api/v1; see /swagger-ui.html."));
+                "No endpoint at " + requestPath(request, e) + ". The API lives under /api/v1; see /swagger-ui.html."));
     }
 
     @Override
@@ -221,6 +234,32 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return super.handleExceptionInternal(e, body, headers, status, request);
     }
 
+    private static String requestPath(WebRequest request, NoResourceFoundException e) {
+        if (request instanceof org.springframework.web.context.request.ServletWebRequest servlet) {
+            return servlet.getRequest().getRequestURI();
+        }
+        return "/" + e.getResourcePath();
+    }
+
+    /** The JSON path of the value the parser was reading, from its read context. */
+    private static String parserPath(JacksonException e) {
+        if (!(e.processor() instanceof tools.jackson.core.JsonParser parser)) {
+            return "";
+        }
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        for (tools.jackson.core.TokenStreamContext context = parser.streamReadContext();
+                context != null && !context.inRoot();
+                context = context.getParent()) {
+            if (context.inObject() && context.currentName() != null) {
+                parts.addFirst("." + context.currentName());
+            } else if (context.inArray()) {
+                parts.addFirst("[" + context.getCurrentIndex() + "]");
+            }
+        }
+        String path = String.join("", parts);
+        return path.startsWith(".") ? path.substring(1) : path;
+    }
+
     static ProblemDetail payloadTooLarge(long limit) {
         return Problems.of(
                 HttpStatus.CONTENT_TOO_LARGE,
@@ -235,8 +274,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 .body(problem);
     }
 
-    private static String mismatchMessage(MismatchedInputException e) {
+    private static String mismatchMessage(MismatchedInputException e, String field) {
         Class<?> target = e.getTargetType();
+        if (target != null && target.isArray() && field.endsWith("]")) {
+            target = target.getComponentType(); // the failing value is an element of the array
+        }
         String expected;
         if (target == null) {
             expected = "a valid value";
@@ -291,10 +333,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return ids == null ? List.of() : ids.stream().map(String::valueOf).toList();
     }
 
-    /** The parser's message without its source excerpt, which names internal classes. */
+    /** The parser's message without its source excerpt or the parser settings it names. */
     private static String firstLine(String text) {
         if (text == null) {
             return "invalid JSON";
+        }
+        if (text.contains("Non-standard token")) {
+            return "NaN and Infinity are not JSON numbers; send finite numbers (non-finite results come back as null)";
+        }
+        if (text.contains("nesting depth")) {
+            return "the document nests deeper than the parser allows";
         }
         int end = text.indexOf('\n');
         String line = end < 0 ? text : text.substring(0, end);
@@ -302,7 +350,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (source < 0) {
             source = line.indexOf(" at [Source");
         }
-        return source < 0 ? line : line.substring(0, source);
+        line = source < 0 ? line : line.substring(0, source);
+        // Parser hints name server-side settings (`JsonReadFeature…`): not the client's business.
+        int hint = line.indexOf('`');
+        if (hint >= 0) {
+            line = line.substring(0, hint).replaceAll("[\\s:;,(]+(to allow|enable|from)?\\s*$", "");
+        }
+        return line;
     }
 
     private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {

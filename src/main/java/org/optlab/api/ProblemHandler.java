@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.optlab.compute.ComputePool;
 import org.optlab.compute.InvalidSpecException;
 import org.optlab.compute.LimitExceededException;
 import org.slf4j.Logger;
@@ -44,6 +45,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
 
+    private final int retryAfterSeconds;
+
+    public ProblemHandler(org.optlab.config.ComputeProperties compute) {
+        this.retryAfterSeconds = compute.retryAfterSeconds();
+    }
+
     @ExceptionHandler(InvalidSpecException.class)
     ResponseEntity<Object> invalidSpec(InvalidSpecException e) {
         List<Problems.FieldError> errors = e.violations().stream()
@@ -62,6 +69,19 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 e.getMessage(),
                 List.of(new Problems.FieldError(e.field(), e.getMessage())));
         return problem(Problems.with(problem, Map.of("limit", e.limit(), "limitValue", e.value())));
+    }
+
+    @ExceptionHandler(ComputePool.OverloadedException.class)
+    ResponseEntity<Object> overloaded(ComputePool.OverloadedException e) {
+        ProblemDetail problem = Problems.of(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                Problems.OVERLOADED,
+                "Service overloaded",
+                "The service is busy: " + e.getMessage() + ". Retry after " + retryAfterSeconds + " s.");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @ExceptionHandler(Exception.class)
@@ -239,6 +259,27 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             return servlet.getRequest().getRequestURI();
         }
         return "/" + e.getResourcePath();
+    }
+
+    /**
+     * A binding failure of a nested JSON document (a job's request) as field errors under
+     * {@code prefix}, worded as for a top-level body.
+     */
+    static InvalidSpecException asSpecError(JacksonException json, String prefix) {
+        String path = path(json);
+        String field = path.isEmpty() ? prefix : prefix + "." + path;
+        String message;
+        if (json instanceof UnrecognizedPropertyException unknown) {
+            message = "unknown property '" + unknown.getPropertyName() + "'; valid properties: "
+                    + new TreeSet<>(names(unknown.getKnownPropertyIds()));
+        } else if (json instanceof InputCoercionException) {
+            message = "must be a number within the field's range";
+        } else if (json instanceof MismatchedInputException mismatch) {
+            message = path.isEmpty() ? "must be a JSON object" : mismatchMessage(mismatch, path);
+        } else {
+            message = "could not be read: " + firstLine(json.getOriginalMessage());
+        }
+        return new InvalidSpecException(field, message);
     }
 
     /** The JSON path of the value the parser was reading, from its read context. */

@@ -25,6 +25,8 @@ public final class Problems {
     public static final String METHOD_NOT_ALLOWED = "method-not-allowed";
     public static final String BAD_REQUEST = "bad-request";
     public static final String INTERNAL = "internal-error";
+    public static final String OVERLOADED = "overloaded";
+    public static final String JOB_NOT_FOUND = "job-not-found";
 
     private Problems() {}
 

@@ -7,9 +7,6 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.Locale;
-import org.optlab.compute.Limits;
-import org.optlab.compute.run.RunPlan;
-import org.optlab.compute.run.RunReport;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,10 +31,10 @@ public class RunController {
               "seed": 0
             }""";
 
-    private final Limits limits;
+    private final StudyService studies;
 
-    public RunController(Limits limits) {
-        this.limits = limits;
+    public RunController(StudyService studies) {
+        this.studies = studies;
     }
 
     @PostMapping(
@@ -55,11 +52,10 @@ public class RunController {
                             examples = @ExampleObject(name = "adam-on-rosenbrock", value = EXAMPLE)))
     public ResponseEntity<RunResponse> run(
             @Valid @org.springframework.web.bind.annotation.RequestBody RunRequest request) {
-        RunPlan plan = RunPlan.prepare(request.toData(), limits);
-        RunReport report = plan.execute(() -> Thread.currentThread().isInterrupted());
+        RunResponse response = studies.prepareRun(request).run(() -> false, progress -> {});
         return ResponseEntity.ok()
-                .header("Server-Timing", serverTiming(report.outcome().computeNanos()))
-                .body(RunResponse.of(report, plan));
+                .header("Server-Timing", serverTiming(response.timing().computeNanos()))
+                .body(response);
     }
 
     static String serverTiming(long computeNanos) {

@@ -41,7 +41,8 @@ public record RunRequest(
         @Valid Recording record,
 
         @Schema(description = "Drives every random draw of the run.", defaultValue = "0")
-        Long seed) {
+        Long seed)
+        implements RunFields {
 
     /** When to stop before the budget is spent. */
     public record Stopping(
@@ -73,19 +74,6 @@ public record RunRequest(
 
     /** The request as plain values for the compute core. */
     public RunRequestData toData() {
-        return new RunRequestData(
-                objective,
-                optimizer,
-                schedule,
-                initialPoint,
-                iterations,
-                stopping == null ? null : stopping.gradientNormBelow(),
-                stopping == null ? null : stopping.lossBelow(),
-                stopping == null ? null : stopping.timeLimitMillis(),
-                gradientClipNorm,
-                gradientNoise == null ? null : gradientNoise.stddev(),
-                gradientNoise == null ? null : gradientNoise.decay(),
-                record == null ? null : record.every(),
-                seed);
+        return toData(optimizer);
     }
 }

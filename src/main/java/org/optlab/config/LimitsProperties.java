@@ -16,6 +16,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxPathValues most coordinates in one path (points × dimension)
  * @param maxRunMillis longest run, and the default {@code stopping.timeLimitMillis}
  * @param maxRequestBytes largest request body
+ * @param maxTrials most runs in one sweep, or in one comparison's tuning (all optimizers together)
+ * @param maxLandscapeResolution most grid points along each axis of a landscape
+ * @param maxJobs most jobs kept (finished ones are forgotten oldest first)
  */
 @Validated
 @ConfigurationProperties("optlab.limits")
@@ -25,7 +28,10 @@ public record LimitsProperties(
         @DefaultValue("100000") @Min(2) int maxPathPoints,
         @DefaultValue("5000000") @Min(4) long maxPathValues,
         @DefaultValue("30000") @Min(1) long maxRunMillis,
-        @DefaultValue("1048576") @Min(1024) long maxRequestBytes) {
+        @DefaultValue("1048576") @Min(1024) long maxRequestBytes,
+        @DefaultValue("10000") @Min(1) int maxTrials,
+        @DefaultValue("500") @Min(2) int maxLandscapeResolution,
+        @DefaultValue("1000") @Min(1) int maxJobs) {
 
     /** The compute core's view of these limits. */
     public Limits toLimits() {

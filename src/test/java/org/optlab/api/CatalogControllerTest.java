@@ -9,11 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.optlab.config.JsonConfiguration;
-import org.optlab.config.LimitsProperties;
-import org.optlab.config.WebConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
@@ -28,8 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * start, plotting domain and known optimum. The playground builds its forms from these.
  */
 @WebMvcTest(CatalogController.class)
-@Import({JsonConfiguration.class, WebConfiguration.class, ProblemHandler.class})
-@EnableConfigurationProperties(LimitsProperties.class)
+@Import(WebSliceConfiguration.class)
 class CatalogControllerTest {
 
     private static final JsonMapper STRICT = JsonMapper.builder().build();

@@ -11,12 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.optlab.config.ComputeConfiguration;
-import org.optlab.config.JsonConfiguration;
-import org.optlab.config.LimitsProperties;
-import org.optlab.config.WebConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
@@ -38,8 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
             "optlab.limits.max-path-points=1100",
             "optlab.limits.max-request-bytes=2048"
         })
-@Import({JsonConfiguration.class, WebConfiguration.class, ComputeConfiguration.class, ProblemHandler.class})
-@EnableConfigurationProperties(LimitsProperties.class)
+@Import(WebSliceConfiguration.class)
 class ProblemResponsesTest {
 
     private static final JsonMapper STRICT = JsonMapper.builder().build();
@@ -203,7 +197,7 @@ class ProblemResponsesTest {
                         "objective.name",
                         List.of("rosenbrock", "quadratic", "sphere", "rastrigin", "beale", "booth", "himmelblau")),
                 Arguments.of(
-                        run(ROSENBROCK, ADAM, "\"schedule\": {\"name\": \"linear\"}"),
+                        run(ROSENBROCK, ADAM, "\"schedule\": {\"name\": \"lineer\"}"),
                         "schedule.name",
                         List.of("constant", "step", "exponential", "cosine", "warmup_cosine")));
     }

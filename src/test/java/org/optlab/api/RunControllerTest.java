@@ -11,12 +11,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.optlab.config.ComputeConfiguration;
-import org.optlab.config.JsonConfiguration;
-import org.optlab.config.LimitsProperties;
-import org.optlab.config.WebConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
@@ -33,8 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
  * non-finite numbers as null, and reproducibility.
  */
 @WebMvcTest(RunController.class)
-@Import({JsonConfiguration.class, WebConfiguration.class, ComputeConfiguration.class, ProblemHandler.class})
-@EnableConfigurationProperties(LimitsProperties.class)
+@Import(WebSliceConfiguration.class)
 class RunControllerTest {
 
     /** A parser that, like any strict client, rejects NaN and Infinity tokens. */

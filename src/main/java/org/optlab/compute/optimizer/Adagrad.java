@@ -10,7 +10,8 @@ import org.optlab.compute.param.ParameterValues;
  * Adagrad as {@code torch.optim.Adagrad}: with k = t + 1, η̃ = η / (1 + (k − 1)·δ),
  * g ← g + λw, s ← s + g², w ← w − η̃ g / (√s + ε), s₀ = initialAccumulatorValue.
  *
- * <p>ε is outside the root (optax's adagrad adds it inside and starts s at 0.1).
+ * <p>ε is outside the root. optax's adagrad ({@link OptaxAdagrad}, convention optax) adds it to s
+ * inside the root and starts s at 0.1.
  */
 public record Adagrad(
         double learningRate,
@@ -42,7 +43,11 @@ public record Adagrad(
                     "g ← ∇f(w) + λw;  s ← s + g²;  w ← w − η/(1 + (k−1)δ) · g / (√s + ε)",
                     "J. Duchi, E. Hazan and Y. Singer, Adaptive subgradient methods for online learning and "
                             + "stochastic optimization, JMLR 12, 2011; torch.optim.Adagrad",
-                    "PyTorch: ε outside the root, s₀ = 0, ε = 1e-10. optax: ε = 1e-7 inside the root, s₀ = 0.1.",
+                    "PyTorch: w ← w − η̃·g/(√s + ε), s₀ = 0, ε = 1e-10. optax.adagrad (convention optax): "
+                            + "w ← w − η·g/√(s + ε), ε added to s inside the root, defaults s₀ "
+                            + "(initialAccumulatorValue) = 0.1 and ε = 1e-7, and a coordinate with s = 0 does not "
+                            + "move; optax has no lr_decay, so convention optax rejects learningRateDecay ≠ 0 (use a "
+                            + "schedule); weightDecay is chain(add_decayed_weights(λ), adagrad), coupled as here.",
                     List.of(LEARNING_RATE, LEARNING_RATE_DECAY, WEIGHT_DECAY, INITIAL_ACCUMULATOR, EPSILON, MAXIMIZE)),
             Adagrad::of);
 

@@ -10,8 +10,9 @@ import org.optlab.compute.param.ParameterValues;
  * w ← w(1 − ηλ) (AdamW) or coupled g ← g + λw (Adam); m ← β₁m + (1 − β₁)g; v ← β₂v + (1 − β₂)g²;
  * v̂ = max(v̂, v) with AMSGrad; w ← w − (η / (1 − β₁ᵏ)) · m / (√v / √(1 − β₂ᵏ) + ε).
  *
- * <p>ε is added after the bias correction of √v, as PyTorch does. optax's AMSGrad takes the
- * maximum of the bias-corrected v instead, and its AdamW default λ is 1e-4.
+ * <p>ε is added after the bias correction of √v, as PyTorch does. optax ({@link OptaxAdam},
+ * convention optax) computes the same value in another order, takes AMSGrad's maximum over the
+ * bias-corrected v instead of the raw v, and defaults AdamW's λ to 1e-4.
  */
 public record Adam(
         double learningRate,
@@ -47,7 +48,13 @@ public record Adam(
                     "D. P. Kingma and J. Ba, Adam: A method for stochastic optimization, ICLR 2015; S. J. Reddi, "
                             + "S. Kale and S. Kumar, On the convergence of Adam and beyond, ICLR 2018; torch.optim.Adam",
                     "weightDecay is coupled L2 (added to the gradient), as in PyTorch; decoupledWeightDecay = true "
-                            + "makes it AdamW. optax's amsgrad keeps the maximum of the bias-corrected v.",
+                            + "makes it AdamW. optax.adam (convention optax) computes m̂ = m/(1−β₁ᵏ), "
+                            + "v̂ = v/(1−β₂ᵏ), w ← w + (−η)·m̂/(√(v̂ + ε_root) + ε): the same value as here, so with "
+                            + "ε_root = 0 (epsilonRoot, optax only) trajectories differ by rounding only. With "
+                            + "amsgrad (optax.amsgrad) optax keeps the running maximum of the bias-corrected "
+                            + "v/(1−β₂ᵏ), PyTorch the maximum of the raw v divided by the current 1−β₂ᵏ: different "
+                            + "paths. optax.adam has no weight decay: weightDecay is chain(add_decayed_weights(λ), "
+                            + "adam), coupled as here; decoupledWeightDecay follows optax.adamw.",
                     List.of(
                             LEARNING_RATE,
                             BETA1,
@@ -69,8 +76,11 @@ public record Adam(
                             + "w ← w − η/(1−β₁ᵏ) · m / (√v/√(1−β₂ᵏ) + ε)",
                     "I. Loshchilov and F. Hutter, Decoupled weight decay regularization, ICLR 2019; "
                             + "torch.optim.AdamW",
-                    "The decay is multiplied by the scheduled η, as in PyTorch; optax's adamw default λ is 1e-4, "
-                            + "PyTorch's 0.01.",
+                    "The decay is multiplied by the scheduled η_t, in PyTorch and optax alike. optax.adamw "
+                            + "(convention optax) defaults λ to 1e-4 (PyTorch 0.01) and adds λw to Adam's direction "
+                            + "before scaling, w ← w − η_t(u + λw), where PyTorch shrinks w ← w(1 − η_tλ) and then "
+                            + "steps: the same value, so only the default differs (to rounding); Adam's other "
+                            + "differences (amsgrad, epsilonRoot) apply.",
                     List.of(
                             LEARNING_RATE,
                             BETA1,

@@ -10,7 +10,8 @@ import org.optlab.compute.param.ParameterValues;
  * (1 − α)g and d = √(s − m²) + ε, else d = √s + ε; with momentum μ: b ← μb + g/d, w ← w − ηb,
  * else w ← w − η g/d.
  *
- * <p>ε is outside the root (optax: inside, and its default decay is 0.9 rather than 0.99).
+ * <p>ε is outside the root. optax's rmsprop ({@link OptaxRmsProp}, convention optax) puts it inside by
+ * default, decays by 0.9 rather than 0.99 and applies the learning rate before the momentum buffer.
  */
 public record RmsProp(
         double learningRate,
@@ -44,7 +45,13 @@ public record RmsProp(
                             + "  b ← μb + g/d, w ← w − ηb (momentum) or w ← w − η g/d",
                     "G. Hinton, Neural Networks for Machine Learning, lecture 6e, 2012; A. Graves, Generating "
                             + "sequences with recurrent neural networks, 2013 (centered); torch.optim.RMSprop",
-                    "PyTorch: ε outside the root, α = 0.99. optax: ε inside the root, decay 0.9.",
+                    "PyTorch: d = √s + ε (ε outside the root), α = 0.99, b ← μb + g/d, w ← w − η_t·b. "
+                            + "optax.rmsprop (convention optax): decay α = 0.9; ε inside the root by default, "
+                            + "d = √(s + ε) or √(s − m² + ε) centered (eps_in_sqrt; epsilonInsideRoot = false gives "
+                            + "√s + ε); the momentum trace comes after the learning rate, b ← −η_t·g/d + μb, "
+                            + "w ← w + b, so past rates stay in the buffer (the same steps at constant η, not under "
+                            + "a schedule); a nesterov option (u + μb); initial_scale 0 and no bias correction, as "
+                            + "here. weightDecay is coupled in both.",
                     List.of(LEARNING_RATE, ALPHA, EPSILON, WEIGHT_DECAY, MOMENTUM, CENTERED, MAXIMIZE)),
             RmsProp::of);
 

@@ -13,6 +13,11 @@ import org.optlab.compute.param.ParameterValues;
  * <p>Unlike the lecture's heavy-ball form ({@link Momentum}), the learning rate multiplies the
  * buffer rather than entering it, and the buffer starts at the first gradient (so dampening τ does
  * not shrink the first step). Nesterov needs μ &gt; 0 and τ = 0, as in PyTorch.
+ *
+ * <p>optax's {@code sgd} ({@code optax/_src/alias.py}: {@code trace}, then
+ * {@code scale_by_learning_rate}) keeps b ← g + μb from b = 0, so b₁ = g₁: with τ = 0 it takes the
+ * same steps, and this record serves both conventions. optax has no dampening, so {@link #OPTAX}
+ * (convention optax) accepts only τ = 0.
  */
 public record Sgd(
         double learningRate, double momentum, double dampening, boolean nesterov, double weightDecay, boolean maximize)
@@ -41,10 +46,43 @@ public record Sgd(
                     "torch.optim.SGD; Sutskever et al., On the importance of initialization and momentum in deep "
                             + "learning, ICML 2013",
                     "The momentum buffer starts at the first gradient and η multiplies it (PyTorch's form); the "
-                            + "lecture's heavy ball, where η enters the velocity, is 'momentum'. optax's sgd applies "
-                            + "the same buffer rule but starts the buffer at zero.",
+                            + "lecture's heavy ball, where η enters the velocity, is 'momentum'. optax.sgd "
+                            + "(convention optax) starts its trace at 0 and adds gradients undamped, b ← g + μb, so "
+                            + "b₁ = g₁ and with dampening 0 its steps are these (nesterov: g + μb, the same); optax "
+                            + "has no dampening, so convention optax rejects dampening ≠ 0, and no weight_decay: "
+                            + "weightDecay is chain(add_decayed_weights(λ), sgd), coupled as here.",
                     List.of(LEARNING_RATE, MOMENTUM, DAMPENING, NESTEROV, WEIGHT_DECAY, MAXIMIZE)),
             Sgd::of);
+
+    /**
+     * The optax convention of {@code sgd}: the same rule and defaults, without dampening (optax.sgd's
+     * {@code trace} adds every gradient undamped).
+     */
+    static final OptimizerKind OPTAX = new OptimizerKind(
+            new CatalogEntry(
+                    "sgd",
+                    "SGD (optax)",
+                    "Gradient descent with optional momentum or Nesterov momentum, as optax.sgd: a trace of "
+                            + "past gradients scaled by the learning rate.",
+                    "g ← ∇f(w) + λw;  b ← g + μb (b₀ = 0);  u = g + μb (nesterov) or b;  w ← w + (−η)u",
+                    "optax.sgd (optax/_src/alias.py; trace in optax/transforms/_accumulation.py); Sutskever et al., "
+                            + "ICML 2013",
+                    "Takes the same steps as torch.optim.SGD without dampening: b₁ = g₁ in both. optax has no "
+                            + "dampening (it must be 0) and no weight_decay: weightDecay is "
+                            + "chain(add_decayed_weights(λ), sgd).",
+                    List.of(
+                            LEARNING_RATE,
+                            MOMENTUM,
+                            ParameterSpec.number(
+                                            "dampening",
+                                            0,
+                                            "Not in optax: must be 0 under convention optax (optax.sgd adds every "
+                                                    + "gradient to its trace undamped).")
+                                    .atLeast(0),
+                            NESTEROV,
+                            WEIGHT_DECAY,
+                            MAXIMIZE)),
+            Sgd::ofOptax);
 
     public Sgd {
         LEARNING_RATE.check(learningRate);
@@ -64,6 +102,16 @@ public record Sgd(
                 v.flag("nesterov"),
                 v.number("weightDecay"),
                 v.flag("maximize"));
+    }
+
+    static Sgd ofOptax(ParameterValues v) {
+        if (v.number("dampening") != 0) {
+            throw new InvalidSpecException(
+                    "dampening",
+                    "must be 0 under convention optax: optax.sgd has no dampening (its trace is b ← g + μb); use "
+                            + "convention pytorch for torch.optim.SGD's dampening");
+        }
+        return of(v);
     }
 
     /** The momentum buffer b and whether it has been started. */

@@ -249,6 +249,20 @@ public final class RunPlan {
                 });
     }
 
+    /** An objective bound from its spec, with the spec echoed back with every default. */
+    public record BoundObjective(Objective objective, Map<String, Object> resolved) {}
+
+    /** Binds an objective spec alone (for landscapes), checking the dimension limit. */
+    public static BoundObjective objective(Map<String, Object> raw, Limits limits) {
+        List<Violation> violations = new ArrayList<>();
+        Bound<Objective> bound = bindObjective(raw, limits, violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidSpecException(violations);
+        }
+        return new BoundObjective(
+                bound.value(), echo(bound.name(), bound.value().completed(bound.values())));
+    }
+
     /** A spec bound to its kind: the name, what was built, and the parameters it was built from. */
     private record Bound<T>(String name, T value, ParameterValues values) {}
 
@@ -354,8 +368,30 @@ public final class RunPlan {
 
     /** Runs the plan, recording every {@code record.every}-th iterate. May be called more than once. */
     public RunReport execute(BooleanSupplier cancelled) {
+        return execute(cancelled, progress -> {});
+    }
+
+    /** Like {@link #execute(BooleanSupplier)}, telling {@code progress} the fraction of the budget spent. */
+    public RunReport execute(BooleanSupplier cancelled, java.util.function.DoubleConsumer progress) {
         TrajectoryRecorder recorder = new TrajectoryRecorder(objective.dimension(), recordEvery, settings.iterations());
-        RunOutcome outcome = new Runner().run(objective, optimizer, newSchedule(), settings, recorder, cancelled);
+        int budget = Math.max(1, settings.iterations());
+        RunObserver observer = new RunObserver() {
+            @Override
+            public void onIterate(
+                    int iteration, double[] point, double loss, double gradientNorm, double learningRate) {
+                recorder.onIterate(iteration, point, loss, gradientNorm, learningRate);
+                if ((iteration & 1023) == 0) {
+                    progress.accept(Math.min(1.0, iteration / (double) budget));
+                }
+            }
+
+            @Override
+            public void onFinish(int iteration, double[] point, double loss, double gradientNorm, double learningRate) {
+                recorder.onFinish(iteration, point, loss, gradientNorm, learningRate);
+                progress.accept(1.0);
+            }
+        };
+        RunOutcome outcome = new Runner().run(objective, optimizer, newSchedule(), settings, observer, cancelled);
         return new RunReport(outcome, recorder.trajectory(), objective.optimum());
     }
 }

@@ -12,6 +12,8 @@ import org.optlab.compute.param.ParameterValues;
 /**
  * Every schedule optlab knows, by name, in catalog order. η is the optimizer's learningRate and T
  * the run's iterations; each closed form matches the PyTorch scheduler named in its reference.
+ * Most are closed forms of t; {@code reduce_on_plateau} is a state machine over the losses the
+ * runner reports, which is why a run builds its own instance.
  */
 public final class Schedules {
 
@@ -117,6 +119,15 @@ public final class Schedules {
                                     ? eta * (t + 1) / warmup
                                     : cosine(eta, min, Math.min(t - warmup, period), period);
                         }));
+        for (ScheduleKind kind : List.of(
+                LinearSchedule.KIND,
+                PolynomialDecay.KIND,
+                OneCycle.KIND,
+                CosineWarmRestarts.KIND,
+                InverseSquareRoot.KIND,
+                ReduceOnPlateau.KIND)) {
+            KINDS.put(kind.name(), kind);
+        }
     }
 
     private Schedules() {}

@@ -61,9 +61,50 @@ public final class Sweep {
             double[] gridLosses,
             int rungs) {}
 
-    public static Result run(RunRequestData base, Method method, int maxTrials, StudyContext context) {
+    /** A sweep whose every trial has been bound and checked, ready to run. */
+    public static final class Prepared {
+        private final RunRequestData base;
+        private final Method method;
+        private final List<Map<String, Object>> assignments;
+        private final List<RunPlan> plans;
+        private final List<Axis> axes;
+
+        private Prepared(
+                RunRequestData base,
+                Method method,
+                List<Map<String, Object>> assignments,
+                List<RunPlan> plans,
+                List<Axis> axes) {
+            this.base = base;
+            this.method = method;
+            this.assignments = assignments;
+            this.plans = plans;
+            this.axes = axes;
+        }
+
+        /** Runs the trials on the pool, then the best one with full recording. */
+        public Result run(StudyContext context) {
+            int iterations = base.iterations() == null ? 1000 : base.iterations();
+            if (method instanceof Halving halving) {
+                return halve(base, halving, assignments, iterations, context);
+            }
+            List<TrialResult> results =
+                    Trials.run(assignments, plans, iterations, context, context.counter(plans.size()));
+            double[] gridLosses = method instanceof Grid
+                    ? results.stream().mapToDouble(TrialResult::finalLoss).toArray()
+                    : null;
+            return finish(base, results, axes, gridLosses, 1, context);
+        }
+
+        public int trials() {
+            return assignments.size();
+        }
+    }
+
+    public static Prepared prepare(
+            RunRequestData base, Method method, int maxTrials, org.optlab.compute.Limits limits) {
         int iterations = base.iterations() == null ? 1000 : base.iterations();
-        RunPlan.prepare(base, context.limits()); // the base request must be valid on its own
+        RunPlan.prepare(base, limits); // the base request must be valid on its own
         List<Map<String, Object>> assignments;
         List<Axis> axes = List.of();
         if (method instanceof Grid grid) {
@@ -88,19 +129,21 @@ public final class Sweep {
         } else {
             Halving halving = (Halving) method;
             checkTrials("search.halving.trials", halving.trials(), maxTrials);
-            return halve(base, halving, iterations, context);
+            assignments = SearchSpace.random(halving.ranges(), halving.trials(), seed(base));
+            // Checked at the smallest budget; larger rungs bind the same values.
+            Trials.prepare(base, assignments, Math.min(halving.minIterations(), iterations), limits, "search");
+            return new Prepared(base, method, assignments, List.of(), List.of());
         }
-        List<RunPlan> plans = Trials.prepare(base, assignments, iterations, context, "search");
-        List<TrialResult> results = Trials.run(assignments, plans, iterations, context, context.counter(plans.size()));
-        double[] gridLosses = null;
-        if (method instanceof Grid) {
-            gridLosses = results.stream().mapToDouble(TrialResult::finalLoss).toArray();
-        }
-        return finish(base, results, axes, gridLosses, 1, context);
+        List<RunPlan> plans = Trials.prepare(base, assignments, iterations, limits, "search");
+        return new Prepared(base, method, assignments, plans, axes);
     }
 
-    private static Result halve(RunRequestData base, Halving halving, int iterations, StudyContext context) {
-        List<Map<String, Object>> assignments = SearchSpace.random(halving.ranges(), halving.trials(), seed(base));
+    private static Result halve(
+            RunRequestData base,
+            Halving halving,
+            List<Map<String, Object>> assignments,
+            int iterations,
+            StudyContext context) {
         // Rung budgets: min, min·η, min·η², … capped at the full budget.
         List<Integer> budgets = new ArrayList<>();
         List<Integer> survivors = new ArrayList<>();
@@ -121,7 +164,7 @@ public final class Sweep {
         List<Map<String, Object>> current = assignments;
         for (int rung = 0; rung < budgets.size(); rung++) {
             int rungBudget = budgets.get(rung);
-            List<RunPlan> plans = Trials.prepare(base, current, rungBudget, context, "search");
+            List<RunPlan> plans = Trials.prepare(base, current, rungBudget, context.limits(), "search");
             List<TrialResult> results = Trials.run(current, plans, rungBudget, context, counter);
             results.forEach(result -> latest.put(result.parameters(), result));
             if (rung + 1 < budgets.size()) {

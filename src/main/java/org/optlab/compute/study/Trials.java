@@ -20,7 +20,7 @@ final class Trials {
             RunRequestData base,
             List<Map<String, Object>> assignments,
             int budget,
-            StudyContext context,
+            org.optlab.compute.Limits limits,
             String field) {
         List<RunPlan> plans = new ArrayList<>(assignments.size());
         for (int i = 0; i < assignments.size(); i++) {
@@ -28,9 +28,12 @@ final class Trials {
             try {
                 plans.add(RunPlan.prepare(
                         SearchSpace.withBudget(SearchSpace.apply(base, assignment), budget, Math.max(1, budget)),
-                        context.limits()));
+                        limits));
             } catch (InvalidSpecException e) {
-                throw e.prefixed(field + " (trial " + i + ": " + assignment + ")");
+                String trial = field + " trial " + i + " " + assignment + ": ";
+                throw new InvalidSpecException(e.violations().stream()
+                        .map(v -> new InvalidSpecException.Violation(v.field(), trial + v.message()))
+                        .toList());
             }
         }
         return plans;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.optlab.compute.objective.Objectives;
+import org.optlab.compute.optimizer.OptimizerKind;
 import org.optlab.compute.optimizer.Optimizers;
 import org.optlab.compute.param.CatalogEntry;
 import org.optlab.compute.param.ParameterSpec;
@@ -54,13 +55,63 @@ public class OpenApiConfiguration {
             addFamily(components, "ScheduleSpec", "Schedule", entries(Schedules.all(), k -> k.entry()));
             @SuppressWarnings("rawtypes")
             Map<String, Schema> schemas = components.getSchemas();
-            Schema<?> run = schemas == null ? null : schemas.get("RunRequest");
-            if (run != null && run.getProperties() != null) {
-                refer(run, "objective", "ObjectiveSpec");
-                refer(run, "optimizer", "OptimizerSpec");
-                refer(run, "schedule", "ScheduleSpec");
+            Optimizers.all().forEach(kind -> completeOptimizer(schemas.get("Optimizer_" + kind.name()), kind));
+            for (String request : List.of("RunRequest", "ComparisonRequest", "SweepRequest", "LandscapeRequest")) {
+                Schema<?> schema = schemas.get(request);
+                if (schema == null || schema.getProperties() == null) {
+                    continue;
+                }
+                refer(schema, "objective", "ObjectiveSpec");
+                refer(schema, "optimizer", "OptimizerSpec");
+                refer(schema, "schedule", "ScheduleSpec");
+                Schema<?> optimizers = schema.getProperties().get("optimizers");
+                if (optimizers != null) {
+                    Schema<Object> labelled = new Schema<>();
+                    labelled.allOf(List.of(
+                            new Schema<>().$ref("#/components/schemas/OptimizerSpec"),
+                            typed("object")
+                                    .addProperty(
+                                            "label",
+                                            typed("string")
+                                                    .description("A name for the results "
+                                                            + "(default: the optimizer's name)."))));
+                    optimizers.setItems(labelled);
+                }
             }
         };
+    }
+
+    /**
+     * Adds what the catalog entry alone does not say: the convention switch, the parameters that
+     * exist only under optax's convention, and nested optimizer specs of composites.
+     */
+    private static void completeOptimizer(Schema<?> schema, OptimizerKind kind) {
+        if (schema == null) {
+            return;
+        }
+        if (!kind.nestedOptimizers().isEmpty()) {
+            for (String nested : kind.nestedOptimizers()) {
+                schema.addProperty(nested, new Schema<>().$ref("#/components/schemas/OptimizerSpec"));
+                schema.addRequiredItem(nested);
+            }
+            return;
+        }
+        schema.addProperty(
+                "convention",
+                typed("string")
+                        ._enum(new ArrayList<>(List.of("pytorch", "optax")))
+                        .description(
+                                "Whose rule and defaults to follow where PyTorch and optax differ (default pytorch)."));
+        Optimizers.optaxVariant(kind.name()).ifPresent(optax -> {
+            for (ParameterSpec parameter : optax.entry().parameters()) {
+                if (schema.getProperties().containsKey(parameter.name())) {
+                    continue;
+                }
+                Schema<Object> extra = schemaOf(parameter);
+                extra.description("With convention optax only: " + extra.getDescription());
+                schema.addProperty(parameter.name(), extra);
+            }
+        });
     }
 
     private static <K> List<CatalogEntry> entries(Collection<K> kinds, Function<K, CatalogEntry> entry) {

@@ -15,15 +15,28 @@ public final class Objectives {
         register(Quadratic.KIND);
         register(Sphere.KIND);
         register(Rastrigin.KIND);
-        for (TwoDimensional function : TwoDimensional.values()) {
-            register(function.kind());
-        }
+        register(TwoDimensional.BEALE.kind());
+        register(TwoDimensional.BOOTH.kind());
+        register(TwoDimensional.HIMMELBLAU.kind());
+        register(Ackley.KIND);
+        register(StyblinskiTang.KIND);
+        register(TwoDimensional.MATYAS.kind());
+        register(TwoDimensional.THREE_HUMP_CAMEL.kind());
+        register(TwoDimensional.SIX_HUMP_CAMEL.kind());
+        register(TwoDimensional.GOLDSTEIN_PRICE.kind());
+        register(TwoDimensional.MCCORMICK.kind());
+        register(Levy.KIND);
+        register(TwoDimensional.EASOM.kind());
+        register(TwoDimensional.SADDLE.kind());
+        register(TwoDimensional.MONKEY_SADDLE.kind());
     }
 
     private Objectives() {}
 
     private static void register(ObjectiveKind kind) {
-        KINDS.put(kind.name(), kind);
+        if (KINDS.putIfAbsent(kind.name(), kind) != null) {
+            throw new IllegalStateException("two objectives named " + kind.name());
+        }
     }
 
     public static Optional<ObjectiveKind> find(String name) {

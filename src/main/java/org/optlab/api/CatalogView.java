@@ -6,6 +6,8 @@ import org.optlab.compute.objective.Domain;
 import org.optlab.compute.objective.Objective;
 import org.optlab.compute.objective.ObjectiveKind;
 import org.optlab.compute.objective.Optimum;
+import org.optlab.compute.optimizer.OptimizerKind;
+import org.optlab.compute.optimizer.Optimizers;
 import org.optlab.compute.param.CatalogEntry;
 import org.optlab.compute.param.ParameterSpec;
 
@@ -72,7 +74,15 @@ final class CatalogView {
             @Schema(description = "Where this rule's conventions differ from other libraries'.")
             String conventions,
 
-            List<Parameter> parameters) {
+            List<Parameter> parameters,
+
+            @Schema(description = "Optimizers only: the nested optimizer specs a composite takes (first, then; inner).")
+            List<String> nestedOptimizers,
+
+            @Schema(
+                    description = "Optimizers only: the rule and parameters under \"convention\": \"optax\", where "
+                            + "they differ from PyTorch's; null where optax agrees.")
+            Entry optax) {
 
         static Entry of(CatalogEntry entry) {
             return new Entry(
@@ -82,7 +92,26 @@ final class CatalogView {
                     entry.rule(),
                     entry.reference(),
                     entry.conventions(),
-                    entry.parameters().stream().map(Parameter::of).toList());
+                    entry.parameters().stream().map(Parameter::of).toList(),
+                    null,
+                    null);
+        }
+
+        static Entry of(OptimizerKind kind) {
+            Entry optax = Optimizers.optaxVariant(kind.name())
+                    .map(variant -> of(variant.entry()))
+                    .orElse(null);
+            Entry plain = of(kind.entry());
+            return new Entry(
+                    plain.name(),
+                    plain.title(),
+                    plain.description(),
+                    plain.rule(),
+                    plain.reference(),
+                    plain.conventions(),
+                    plain.parameters(),
+                    kind.nestedOptimizers(),
+                    optax);
         }
     }
 

@@ -35,6 +35,11 @@ public record RunResponse(
         Path path,
 
         @Schema(
+                description = "The Hessian's eigenvalues at finalPoint and its condition number max|λ|/min|λ| "
+                        + "(dimension ≤ 64; null otherwise or when not finite).")
+        CurvatureView finalCurvature,
+
+        @Schema(
                 description = "The optimizer of each stretch of the run: one entry, or one per hand-over of a "
                         + "switch that the run reached.")
         List<RunPlan.Phase> phases,
@@ -46,6 +51,10 @@ public record RunResponse(
 
     /** Known minimisers and the minimum. */
     public record OptimumView(List<double[]> points, double loss) {}
+
+    /** The curvature at the final point. */
+    public record CurvatureView(
+            double[] eigenvalues, Double conditionNumber, boolean positiveDefinite, String method) {}
 
     /** The recorded iterates: entry i of every array belongs to iteration iterations[i]. */
     public record Path(
@@ -60,6 +69,13 @@ public record RunResponse(
 
             @Schema(description = "Gradients computed, look-ahead ones included.")
             long gradientEvaluations) {}
+
+    private static CurvatureView curvature(RunReport report) {
+        var c = report.finalCurvature();
+        return c == null
+                ? null
+                : new CurvatureView(c.eigenvalues(), c.conditionNumber(), c.positiveDefinite(), c.method());
+    }
 
     public static RunResponse of(RunReport report, RunPlan plan) {
         int done = report.outcome().iterations();
@@ -92,6 +108,7 @@ public record RunResponse(
                         trajectory.losses(),
                         trajectory.gradientNorms(),
                         trajectory.learningRates()),
+                curvature(report),
                 phases,
                 new Timing(outcome.computeNanos(), outcome.nanosPerIteration(), outcome.gradientEvaluations()),
                 resolved);

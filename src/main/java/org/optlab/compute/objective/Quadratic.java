@@ -19,7 +19,7 @@ import org.optlab.compute.param.ParameterValues;
  * solve); otherwise the function is unbounded below or has no unique minimiser and the optimum is
  * null. Reference: J. Nocedal and S. J. Wright, Numerical Optimization, 2nd ed., §3.3.
  */
-public final class Quadratic implements Objective {
+public final class Quadratic implements Objective, TwiceDifferentiable {
 
     static final ParameterSpec MATRIX =
             ParameterSpec.matrix("matrix", "diag(linspace(1, conditionNumber, dimension))", "The symmetric matrix A.");
@@ -150,6 +150,19 @@ public final class Quadratic implements Objective {
     public ParameterValues completed(ParameterValues given) {
         ParameterValues result = given.with("dimension", n);
         return Double.isNaN(conditionNumber) ? result : result.with("conditionNumber", conditionNumber);
+    }
+
+    /** ∇²f = A, wherever. */
+    @Override
+    public void hessian(double[] point, double[] hessian) {
+        if (diagonal != null) {
+            java.util.Arrays.fill(hessian, 0, n * n, 0);
+            for (int i = 0; i < n; i++) {
+                hessian[i * n + i] = diagonal[i];
+            }
+        } else {
+            System.arraycopy(matrix, 0, hessian, 0, n * n);
+        }
     }
 
     @Override

@@ -14,7 +14,7 @@ import org.optlab.compute.param.ParameterValues;
  * H. H. Rosenbrock, "An automatic method for finding the greatest or least value of a function",
  * The Computer Journal 3 (1960); the n-dimensional form is the "extended" one of Dixon and Szegő.
  */
-public record Rosenbrock(int dimension, double a, double b) implements Objective {
+public record Rosenbrock(int dimension, double a, double b) implements Objective, TwiceDifferentiable {
 
     static final ParameterSpec A =
             ParameterSpec.number("a", 1, "The valley's target: the minimiser's first coordinate.");
@@ -59,6 +59,20 @@ public record Rosenbrock(int dimension, double a, double b) implements Objective
             gradient[i + 1] = 2 * b * valley;
         }
         return loss;
+    }
+
+    /** Tridiagonal: ∂²/∂xᵢ² and ∂²/∂xᵢ∂xᵢ₊₁ from each term b(xᵢ₊₁ − xᵢ²)² + (a − xᵢ)². */
+    @Override
+    public void hessian(double[] x, double[] h) {
+        int n = dimension;
+        java.util.Arrays.fill(h, 0, n * n, 0);
+        for (int i = 0; i < n - 1; i++) {
+            double xi = x[i];
+            h[i * n + i] += 12 * b * xi * xi - 4 * b * x[i + 1] + 2;
+            h[(i + 1) * n + i + 1] += 2 * b;
+            h[i * n + i + 1] = -4 * b * xi;
+            h[(i + 1) * n + i] = -4 * b * xi;
+        }
     }
 
     @Override

@@ -23,14 +23,36 @@ public final class Optimizers {
             RmsProp.KIND,
             Adam.ADAM,
             Adam.ADAMW,
+            Adadelta.KIND,
+            Adamax.KIND,
+            Nadam.KIND,
+            Radam.KIND,
+            Lion.KIND,
             Switch.KIND,
             Lookahead.KIND
         }) {
-            KINDS.put(kind.name(), kind);
+            register(KINDS, kind);
         }
         for (OptimizerKind kind : OptaxVariants.kinds()) {
-            OPTAX.put(kind.name(), kind);
+            registerOptax(kind);
         }
+        for (OptimizerKind kind : new OptimizerKind[] {OptaxNadam.KIND, OptaxRadam.KIND}) {
+            registerOptax(kind);
+        }
+    }
+
+    private static void register(Map<String, OptimizerKind> kinds, OptimizerKind kind) {
+        if (kinds.putIfAbsent(kind.name(), kind) != null) {
+            throw new IllegalStateException("two optimizers are named " + kind.name());
+        }
+    }
+
+    /** An optax variant keeps the name of the PyTorch kind it stands in for. */
+    private static void registerOptax(OptimizerKind kind) {
+        if (!KINDS.containsKey(kind.name())) {
+            throw new IllegalStateException("optax variant " + kind.name() + " has no PyTorch kind of that name");
+        }
+        register(OPTAX, kind);
     }
 
     private Optimizers() {}

@@ -12,6 +12,7 @@ import org.optlab.compute.InvalidSpecException;
 import org.optlab.compute.InvalidSpecException.Violation;
 import org.optlab.compute.LimitExceededException;
 import org.optlab.compute.Limits;
+import org.optlab.compute.objective.Curvature;
 import org.optlab.compute.objective.Objective;
 import org.optlab.compute.objective.ObjectiveKind;
 import org.optlab.compute.objective.Objectives;
@@ -392,6 +393,8 @@ public final class RunPlan {
             }
         };
         RunOutcome outcome = new Runner().run(objective, optimizer, newSchedule(), settings, observer, cancelled);
-        return new RunReport(outcome, recorder.trajectory(), objective.optimum());
+        Curvature curvature =
+                Double.isFinite(outcome.finalLoss()) ? Curvature.at(objective, outcome.finalPoint()) : null;
+        return new RunReport(outcome, recorder.trajectory(), objective.optimum(), curvature);
     }
 }

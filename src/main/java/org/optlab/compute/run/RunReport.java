@@ -1,9 +1,13 @@
 package org.optlab.compute.run;
 
+import org.optlab.compute.objective.Curvature;
 import org.optlab.compute.objective.Optimum;
 
-/** A finished run: how it ended, its recorded path, and the objective's known optimum (or null). */
-public record RunReport(RunOutcome outcome, Trajectory trajectory, Optimum optimum) {
+/**
+ * A finished run: how it ended, its recorded path, the objective's known optimum (or null) and the
+ * curvature at the final point (null above {@link Curvature#MAX_DIMENSION} or where not finite).
+ */
+public record RunReport(RunOutcome outcome, Trajectory trajectory, Optimum optimum, Curvature finalCurvature) {
 
     /** The distance from the final point to the nearest known minimiser, or NaN when none is known. */
     public double distanceToOptimum() {

@@ -45,7 +45,12 @@ class ConvergenceTest {
         "adagrad, 0.5",
         "rmsprop, 0.01",
         "adam, 0.05",
-        "adamw, 0.05"
+        "adamw, 0.05",
+        "adadelta, 1.0",
+        "adamax, 0.05",
+        "nadam, 0.05",
+        "radam, 0.05",
+        "lion, 0.01"
     })
     void convergesOnAQuadraticBowl(String optimizer, double learningRate) {
         // Annealed: sign-like methods (RMSProp, Adam) otherwise hover at a distance of order η.
@@ -61,7 +66,12 @@ class ConvergenceTest {
         "adagrad, 0.5, 50000",
         "rmsprop, 0.001, 50000",
         "adam, 0.01, 20000",
-        "adamw, 0.01, 20000"
+        "adamw, 0.01, 20000",
+        "adadelta, 0.02, 20000",
+        "adamax, 0.01, 20000",
+        "nadam, 0.01, 20000",
+        "radam, 0.001, 20000",
+        "lion, 0.001, 20000"
     })
     void followsTheRosenbrockValleyToItsEnd(String optimizer, double learningRate, int iterations) {
         RunReport report = run("rosenbrock", optimizer, learningRate, "constant", iterations);

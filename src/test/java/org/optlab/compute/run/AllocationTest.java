@@ -46,7 +46,20 @@ class AllocationTest {
     void stepsAllocateNothing() {
         Assumptions.assumeTrue(
                 ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean, "needs HotSpot");
-        for (String optimizer : new String[] {"sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw"}) {
+        for (String optimizer : new String[] {
+            "sgd",
+            "momentum",
+            "nesterov",
+            "adagrad",
+            "rmsprop",
+            "adam",
+            "adamw",
+            "adadelta",
+            "adamax",
+            "nadam",
+            "radam",
+            "lion"
+        }) {
             for (int warm = 0; warm < 3; warm++) {
                 run(optimizer, 20_000).run();
             }

@@ -92,7 +92,7 @@ final class Job {
         if (status.terminal()) {
             return;
         }
-        result = value;
+        result = value; // a cancelled run keeps its partial result
         progress = 1;
         finish(cancelRequested ? Status.CANCELLED : Status.SUCCEEDED);
     }
@@ -101,13 +101,25 @@ final class Job {
         if (status.terminal()) {
             return;
         }
-        error = problem;
+        if (!cancelRequested) {
+            error = problem;
+        }
         finish(cancelRequested ? Status.CANCELLED : Status.FAILED);
     }
 
-    /** Asks the job to stop; a queued job is cancelled at once, a running one at its next check. */
-    synchronized void cancel() {
+    /**
+     * Asks the job to stop; a queued job is cancelled at once, a running one at its next clock
+     * check. {@code reason} becomes the job's {@code error} detail if it had not finished.
+     */
+    synchronized void cancel(String reason) {
+        if (status.terminal()) {
+            return;
+        }
         cancelRequested = true;
+        error = org.springframework.http.ProblemDetail.forStatusAndDetail(
+                org.springframework.http.HttpStatus.CONFLICT, "The job was " + reason + ".");
+        ((org.springframework.http.ProblemDetail) error).setTitle("Job cancelled");
+        ((org.springframework.http.ProblemDetail) error).setType(Problems.type("job-cancelled"));
         if (status == Status.QUEUED) {
             finish(Status.CANCELLED);
             Future<?> f = future;

@@ -43,6 +43,7 @@ public class JobService {
     private final JsonMapper json;
     private final Validator validator;
     private final int maxJobs;
+    private final java.time.Duration ttl;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final ExecutorService orchestrators;
 
@@ -56,6 +57,7 @@ public class JobService {
         this.json = json;
         this.validator = validator;
         this.maxJobs = limits.maxJobs();
+        this.ttl = java.time.Duration.ofSeconds(limits.jobTtlSeconds());
         AtomicInteger count = new AtomicInteger();
         int threads = Math.max(2, compute.effectiveWorkers());
         this.orchestrators = new ThreadPoolExecutor(
@@ -106,14 +108,22 @@ public class JobService {
     }
 
     public Optional<Job> find(String id) {
+        expire();
         return Optional.ofNullable(jobs.get(id));
+    }
+
+    /** Forgets finished jobs older than {@code optlab.limits.job-ttl-seconds}. */
+    private void expire() {
+        java.time.Instant cutoff = java.time.Instant.now().minus(ttl);
+        jobs.values()
+                .removeIf(job -> job.status().terminal() && job.finishedAt().isBefore(cutoff));
     }
 
     /** Cancels a job; its computation stops at its next clock check (milliseconds). */
     public Optional<Job> cancel(String id) {
         Job job = jobs.get(id);
         if (job != null) {
-            job.cancel();
+            job.cancel("cancelled by the client");
         }
         return Optional.ofNullable(job);
     }
@@ -145,6 +155,7 @@ public class JobService {
     }
 
     private synchronized void makeRoom() {
+        expire();
         if (jobs.size() < maxJobs) {
             return;
         }
@@ -157,9 +168,10 @@ public class JobService {
                 });
     }
 
+    /** On shutdown every queued or running job is cancelled and says why. */
     @PreDestroy
     void shutdown() {
-        jobs.values().forEach(Job::cancel);
+        jobs.values().forEach(job -> job.cancel("cancelled because the server is shutting down"));
         orchestrators.shutdownNow();
     }
 }

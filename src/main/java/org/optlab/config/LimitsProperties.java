@@ -19,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxTrials most runs in one sweep, or in one comparison's tuning (all optimizers together)
  * @param maxLandscapeResolution most grid points along each axis of a landscape
  * @param maxJobs most jobs kept (finished ones are forgotten oldest first)
+ * @param jobTtlSeconds how long a finished job's result is kept
  */
 @Validated
 @ConfigurationProperties("optlab.limits")
@@ -31,7 +32,8 @@ public record LimitsProperties(
         @DefaultValue("1048576") @Min(1024) long maxRequestBytes,
         @DefaultValue("10000") @Min(1) int maxTrials,
         @DefaultValue("500") @Min(2) int maxLandscapeResolution,
-        @DefaultValue("1000") @Min(1) int maxJobs) {
+        @DefaultValue("1000") @Min(1) int maxJobs,
+        @DefaultValue("3600") @Min(1) long jobTtlSeconds) {
 
     /** The compute core's view of these limits. */
     public Limits toLimits() {

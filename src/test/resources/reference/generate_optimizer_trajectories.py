@@ -80,6 +80,13 @@ How to run it (from the repository root)
     of that PyTorch (foreach=False) and optax.{nadam, nadamw, radam, lion} and prints the
     largest relative deviation of each; it writes nothing. Lion is compared with optax.lion
     (decay inside the update: equal up to rounding).
+    Such an interpreter can be a venv built offline from a local wheel mirror
+    (python3 -m venv /tmp/venv-x; /tmp/venv-x/bin/pip install --no-index --find-links
+    /opt/pypi/simple torch jax optax), or pip install torch jax optax on a connected machine.
+    check_fixtures_against_libraries.py runs this replay too, next to the other fixture files,
+    and prints one summary table. With torch 2.13.0 / optax 0.2.8 the largest deviation is
+    1.2e-13 (radam-optax-beta2-weightdecay-beale); under jax.jit the optax cases stay below
+    1.1e-13 as well.
 """
 
 import importlib.util

@@ -18,6 +18,15 @@ How to run it (from the repository root)
     /usr/bin/python3 src/test/resources/reference/generate_reference_trajectories.py
     It prints one line per case (id, final loss) and verifies its own output.
 
+    Optional, where PyTorch 2.x is installed, e.g. a venv built offline from a local wheel
+    mirror (python3 -m venv /tmp/venv-x; /tmp/venv-x/bin/pip install --no-index
+    --find-links /opt/pypi/simple torch), or pip install torch on a connected machine:
+    /tmp/venv-x/bin/python src/test/resources/reference/generate_reference_trajectories.py --check-modern
+    replays every case of trajectories.json with that PyTorch (the same loop, foreach=False) and
+    prints the largest relative deviation of each; it writes nothing (it runs
+    check_fixtures_against_libraries.py --only torch). With torch 2.13.0 the largest is
+    3.8e-14 (adam-weightdecay-quadratic3).
+
 Conventions
     * float64 everywhere (torch.set_default_dtype(torch.float64)); one parameter tensor p
       with the objective's dimension.
@@ -524,5 +533,22 @@ def main():
     print("wrote %s: %d cases, %d bytes" % (OUTPUT, len(doc["cases"]), os.path.getsize(OUTPUT)))
 
 
+def check_modern():
+    """--check-modern: replay trajectories.json with the installed PyTorch (2.x)."""
+    import importlib.util
+    sys.dont_write_bytecode = True
+    spec = importlib.util.spec_from_file_location(
+        "check_fixtures_against_libraries",
+        os.path.join(HERE, "check_fixtures_against_libraries.py"))
+    checker = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(checker)
+    checker.main(["--only", "torch"])
+
+
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["--check-modern"]:
+        check_modern()
+    elif sys.argv[1:]:
+        sys.exit("usage: generate_reference_trajectories.py [--check-modern]")
+    else:
+        main()

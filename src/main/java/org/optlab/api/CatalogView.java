@@ -21,7 +21,9 @@ final class CatalogView {
     record Parameter(
             String name,
 
-            @Schema(description = "number, integer, boolean, string, array of numbers, array of arrays of numbers")
+            @Schema(
+                    description =
+                            "number, integer, boolean, string, array of strings, array of numbers, array of arrays of numbers")
             String type,
 
             @Schema(description = "The default, or null when it is required or derived (see defaultNote).")

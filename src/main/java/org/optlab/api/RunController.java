@@ -12,6 +12,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 /** {@code POST /api/v1/runs}: one optimizer on one objective. */
 @RestController
@@ -50,12 +51,14 @@ public class RunController {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             examples = @ExampleObject(name = "adam-on-rosenbrock", value = EXAMPLE)))
-    public ResponseEntity<RunResponse> run(
+    public DeferredResult<ResponseEntity<RunResponse>> run(
             @Valid @org.springframework.web.bind.annotation.RequestBody RunRequest request) {
-        RunResponse response = studies.prepareRun(request).run(() -> false, progress -> {});
-        return ResponseEntity.ok()
-                .header("Server-Timing", serverTiming(response.timing().computeNanos()))
-                .body(response);
+        return studies.respond(
+                studies.prepareRun(request),
+                studies.timeLimitMillis(request),
+                response -> ResponseEntity.ok()
+                        .header("Server-Timing", serverTiming(response.timing().computeNanos()))
+                        .body(response));
     }
 
     static String serverTiming(long computeNanos) {

@@ -11,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 /** Many runs in one request: comparisons, sweeps and landscapes. */
 @RestController
@@ -59,9 +60,10 @@ public class StudyController {
                     + "every optimizer first gets the same random-search budget over the same ranges and its final "
                     + "run uses its best trial's values.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "adam-vs-sgd", value = COMPARISON_EXAMPLE)))
-    public ResponseEntity<StudyResponses.ComparisonResponse> compare(
+    public DeferredResult<ResponseEntity<StudyResponses.ComparisonResponse>> compare(
             @Valid @org.springframework.web.bind.annotation.RequestBody StudyRequests.ComparisonRequest request) {
-        return ResponseEntity.ok(studies.prepareComparison(request).run(() -> false, progress -> {}));
+        return studies.respond(
+                studies.prepareComparison(request), studies.timeLimitMillis(request), ResponseEntity::ok);
     }
 
     @PostMapping("/sweeps")
@@ -72,9 +74,9 @@ public class StudyController {
                     + "optimizer.first.learningRate) or schedule parameter (schedule.warmupSteps). Returns every "
                     + "trial best first, the best trial's full run, and for grids the losses in grid shape.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "momentum-phase-diagram", value = SWEEP_EXAMPLE)))
-    public ResponseEntity<StudyResponses.SweepResponse> sweep(
+    public DeferredResult<ResponseEntity<StudyResponses.SweepResponse>> sweep(
             @Valid @org.springframework.web.bind.annotation.RequestBody StudyRequests.SweepRequest request) {
-        return ResponseEntity.ok(studies.prepareSweep(request).run(() -> false, progress -> {}));
+        return studies.respond(studies.prepareSweep(request), studies.timeLimitMillis(request), ResponseEntity::ok);
     }
 
     @PostMapping("/landscapes")
@@ -84,8 +86,8 @@ public class StudyController {
                     + "y: values[j][i] = f(x[i], y[j])); for other dimensions a 2-D slice through a point along two "
                     + "coordinate axes.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "himmelblau", value = LANDSCAPE_EXAMPLE)))
-    public ResponseEntity<StudyResponses.LandscapeResponse> landscape(
+    public DeferredResult<ResponseEntity<StudyResponses.LandscapeResponse>> landscape(
             @Valid @org.springframework.web.bind.annotation.RequestBody StudyRequests.LandscapeRequest request) {
-        return ResponseEntity.ok(studies.prepareLandscape(request).run(() -> false, progress -> {}));
+        return studies.respond(studies.prepareLandscape(request), 30_000, ResponseEntity::ok);
     }
 }

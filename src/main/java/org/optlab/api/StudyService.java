@@ -43,10 +43,69 @@ public class StudyService {
     private final LimitsProperties limitsProperties;
     private final ComputePool pool;
 
+    /**
+     * Threads that wait on behalf of synchronous requests (the runs themselves are on the pool), so
+     * that Tomcat's threads are free and a request whose client has gone can be told to stop.
+     * Bounded: past it, 503.
+     */
+    private final java.util.concurrent.ThreadPoolExecutor waiters;
+
     public StudyService(Limits limits, LimitsProperties limitsProperties, ComputePool pool, ComputeProperties compute) {
         this.limits = limits;
         this.limitsProperties = limitsProperties;
         this.pool = pool;
+        int size = Math.max(4, 4 * compute.effectiveWorkers() + compute.queueCapacity());
+        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+        this.waiters = new java.util.concurrent.ThreadPoolExecutor(
+                size, size, 30, TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(), task -> {
+                    Thread thread = new Thread(task, "optlab-request-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        this.waiters.allowCoreThreadTimeOut(true);
+    }
+
+    /**
+     * Runs a prepared computation for a synchronous request without holding the servlet thread:
+     * the answer completes the returned result; if the client goes away (the container reports an
+     * error on the async request) or the request times out, the computation is told to stop.
+     */
+    public <T>
+            org.springframework.web.context.request.async.DeferredResult<org.springframework.http.ResponseEntity<T>>
+                    respond(
+                            Prepared<T> prepared,
+                            long timeLimitMillis,
+                            java.util.function.Function<T, org.springframework.http.ResponseEntity<T>> toResponse) {
+        var result = new org.springframework.web.context.request.async.DeferredResult<
+                org.springframework.http.ResponseEntity<T>>(timeLimitMillis + 4 * WAIT_SLACK_MILLIS);
+        java.util.concurrent.atomic.AtomicBoolean gone = new java.util.concurrent.atomic.AtomicBoolean();
+        result.onError(error -> gone.set(true));
+        result.onTimeout(() -> {
+            gone.set(true);
+            result.setErrorResult(new ComputePool.OverloadedException("the request ran past its time limit"));
+        });
+        try {
+            waiters.execute(() -> {
+                try {
+                    result.setResult(toResponse.apply(prepared.run(gone::get, progress -> {})));
+                } catch (RuntimeException e) {
+                    result.setErrorResult(e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            throw new ComputePool.OverloadedException("too many requests are waiting for the compute pool");
+        }
+        return result;
+    }
+
+    /** The time a run request may take, for {@link #respond}. */
+    public long timeLimitMillis(RunFields request) {
+        return request.timeLimitMillis(limits.maxRunMillis());
+    }
+
+    @jakarta.annotation.PreDestroy
+    void shutdown() {
+        waiters.shutdownNow();
     }
 
     /** A computation that has passed validation and can be run, synchronously or as a job. */

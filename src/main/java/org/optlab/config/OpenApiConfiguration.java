@@ -168,6 +168,8 @@ public class OpenApiConfiguration {
             case INTEGER -> typed("integer");
             case BOOLEAN -> typed("boolean");
             case CHOICE -> typed("string")._enum(new ArrayList<>(parameter.choices()));
+            case STRING -> typed("string");
+            case STRING_LIST -> typed("array").items(typed("string"));
             case VECTOR -> typed("array").items(typed("number"));
             case MATRIX -> typed("array").items(typed("array").items(typed("number")));
         };

@@ -29,6 +29,7 @@ public final class Objectives {
         register(TwoDimensional.EASOM.kind());
         register(TwoDimensional.SADDLE.kind());
         register(TwoDimensional.MONKEY_SADDLE.kind());
+        register(org.optlab.compute.objective.expression.ExpressionKind.KIND);
     }
 
     private Objectives() {}

@@ -114,6 +114,38 @@ public record ParameterSpec(
                 name, ParameterType.CHOICE, defaultValue, null, null, false, null, false, choices, false, description);
     }
 
+    /** Free text, such as a formula; its grammar is checked by whoever reads it. */
+    public static ParameterSpec string(String name, String defaultValue, String description) {
+        return new ParameterSpec(
+                name,
+                ParameterType.STRING,
+                defaultValue,
+                null,
+                null,
+                false,
+                null,
+                false,
+                List.of(),
+                false,
+                description);
+    }
+
+    /** A list of strings, such as variable names. */
+    public static ParameterSpec stringList(String name, List<String> defaultValue, String description) {
+        return new ParameterSpec(
+                name,
+                ParameterType.STRING_LIST,
+                List.copyOf(defaultValue),
+                null,
+                null,
+                false,
+                null,
+                false,
+                List.of(),
+                false,
+                description);
+    }
+
     public static ParameterSpec vector(String name, String defaultNote, String description) {
         return new ParameterSpec(
                 name, ParameterType.VECTOR, null, defaultNote, null, false, null, false, List.of(), false, description);

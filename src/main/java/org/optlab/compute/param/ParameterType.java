@@ -6,6 +6,8 @@ public enum ParameterType {
     INTEGER("integer"),
     BOOLEAN("boolean"),
     CHOICE("string"),
+    STRING("string"),
+    STRING_LIST("array of strings"),
     VECTOR("array of numbers"),
     MATRIX("array of arrays of numbers");
 

@@ -88,6 +88,13 @@ public final class ParameterValues {
                 }
                 throw new InvalidSpecException(name, "must be one of " + spec.choices() + ", was " + describe(value));
             }
+            case STRING -> {
+                if (value instanceof String text) {
+                    yield text;
+                }
+                throw new InvalidSpecException(name, "must be a string, was " + describe(value));
+            }
+            case STRING_LIST -> toStrings(name, value);
             case VECTOR -> toVector(name, value);
             case MATRIX -> {
                 if (!(value instanceof List<?> rows)) {
@@ -158,6 +165,26 @@ public final class ParameterValues {
         return result;
     }
 
+    /** A JSON array of strings as an unmodifiable list, or violations naming {@code field[i]}. */
+    public static List<String> toStrings(String field, Object value) {
+        if (!(value instanceof List<?> list)) {
+            throw new InvalidSpecException(field, "must be an array of strings, was " + describe(value));
+        }
+        List<String> result = new ArrayList<>(list.size());
+        List<Violation> violations = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) instanceof String text) {
+                result.add(text);
+            } else {
+                violations.add(new Violation(field + "[" + i + "]", "must be a string, was " + describe(list.get(i))));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidSpecException(violations);
+        }
+        return List.copyOf(result);
+    }
+
     /** A short description of a value's JSON kind, for messages. */
     public static String describe(Object value) {
         if (value == null) {
@@ -196,6 +223,17 @@ public final class ParameterValues {
 
     public String choice(String name) {
         return (String) require(name);
+    }
+
+    /** A string parameter's value. */
+    public String string(String name) {
+        return (String) require(name);
+    }
+
+    /** A string-list parameter's value (unmodifiable). */
+    @SuppressWarnings("unchecked")
+    public List<String> strings(String name) {
+        return (List<String>) require(name);
     }
 
     /** A copy of a vector parameter, or null when absent. */

@@ -29,6 +29,10 @@ class OptimumTest {
     void optimaHaveTheirLossAndZeroGradient(TestObjectives.Case c) {
         Objective objective = c.objective();
         Optimum optimum = objective.optimum();
+        if (c.kind().name().equals("expression")) {
+            assertThat(optimum).as("no minimiser of a user's formula is known").isNull();
+            return;
+        }
         if (c.documentedUnboundedBelow()) {
             assertThat(optimum).as("%s is documented as unbounded below", c).isNull();
             assertThat(descentToMinusInfinity(objective))

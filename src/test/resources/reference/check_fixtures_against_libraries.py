@@ -306,8 +306,9 @@ def main(argv):
         import jax
         jax.config.update("jax_enable_x64", True)   # before any jax array exists
     try:
-        import torch  # noqa: F401
-    except ImportError:
+        import torch
+        torch.optim  # noqa: B018  (not generate_optax_trajectories' stand-in)
+    except (ImportError, AttributeError):
         if only != {"optax"}:
             sys.exit("PyTorch is not installed: only --only optax can run without it")
         # generate_optax_trajectories loads the objectives with a stand-in for torch

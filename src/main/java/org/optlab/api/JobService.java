@@ -70,19 +70,24 @@ public class JobService {
 
     /** Validates and queues a job; throws 400-style exceptions for a bad request. */
     public JobView submit(JobRequest request) {
-        StudyService.Prepared<?> prepared = switch (request.type()) {
-            case "run" -> studies.prepareRun(read(request, RunRequest.class));
-            case "comparison" -> studies.prepareComparison(read(request, StudyRequests.ComparisonRequest.class));
-            case "sweep" -> studies.prepareSweep(read(request, StudyRequests.SweepRequest.class));
-            default ->
-                throw new InvalidSpecException(
-                        "type", "must be one of run, comparison, sweep, was \"" + request.type() + "\"");
-        };
+        StudyService.Prepared<?> prepared = prepare(request);
         makeRoom();
         Job job = new Job(UUID.randomUUID().toString(), request.type());
         jobs.put(job.id, job);
         job.attach(orchestrators.submit(() -> execute(job, prepared)));
         return JobView.of(job, false);
+    }
+
+    private StudyService.Prepared<?> prepare(JobRequest request) {
+        return switch (request.type()) {
+            case "run" -> underRequest(() -> studies.prepareRun(read(request, RunRequest.class)));
+            case "comparison" ->
+                underRequest(() -> studies.prepareComparison(read(request, StudyRequests.ComparisonRequest.class)));
+            case "sweep" -> underRequest(() -> studies.prepareSweep(read(request, StudyRequests.SweepRequest.class)));
+            default ->
+                throw new InvalidSpecException(
+                        "type", "must be one of run, comparison, sweep, was \"" + request.type() + "\"");
+        };
     }
 
     private void execute(Job job, StudyService.Prepared<?> prepared) {
@@ -128,7 +133,39 @@ public class JobService {
         return Optional.ofNullable(job);
     }
 
+    /** Names the fields of the inner request's errors under {@code request.}. */
+    private static <T> T underRequest(java.util.function.Supplier<T> preparation) {
+        try {
+            return preparation.get();
+        } catch (RequestError e) {
+            throw e.error;
+        } catch (InvalidSpecException e) {
+            throw e.prefixed("request");
+        } catch (LimitExceededException e) {
+            throw new LimitExceededException("request." + e.field(), e.limit(), e.value(), e.getMessage());
+        }
+    }
+
+    /** An error of reading the inner request, already named under {@code request.}. */
+    private static final class RequestError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient InvalidSpecException error;
+
+        RequestError(InvalidSpecException error) {
+            super(error.getMessage(), null, false, false);
+            this.error = error;
+        }
+    }
+
     private <T> T read(JobRequest request, Class<T> type) {
+        try {
+            return readUnprefixed(request, type);
+        } catch (InvalidSpecException e) {
+            throw new RequestError(e);
+        }
+    }
+
+    private <T> T readUnprefixed(JobRequest request, Class<T> type) {
         T value;
         try {
             value = json.treeToValue(request.request(), type);

@@ -374,6 +374,16 @@ public final class RunPlan {
 
     /** Like {@link #execute(BooleanSupplier)}, telling {@code progress} the fraction of the budget spent. */
     public RunReport execute(BooleanSupplier cancelled, java.util.function.DoubleConsumer progress) {
+        return execute(cancelled, progress, Runner.NO_DEADLINE);
+    }
+
+    /**
+     * Like {@link #execute(BooleanSupplier, java.util.function.DoubleConsumer)}, ending with
+     * {@code time_limit} at {@code deadlineNanos} (a {@link System#nanoTime()} value) if that comes
+     * first: the deadline of the study this run belongs to.
+     */
+    public RunReport execute(
+            BooleanSupplier cancelled, java.util.function.DoubleConsumer progress, long deadlineNanos) {
         TrajectoryRecorder recorder = new TrajectoryRecorder(objective.dimension(), recordEvery, settings.iterations());
         int budget = Math.max(1, settings.iterations());
         RunObserver observer = new RunObserver() {
@@ -392,7 +402,8 @@ public final class RunPlan {
                 progress.accept(1.0);
             }
         };
-        RunOutcome outcome = new Runner().run(objective, optimizer, newSchedule(), settings, observer, cancelled);
+        RunOutcome outcome =
+                new Runner().run(objective, optimizer, newSchedule(), settings, observer, cancelled, deadlineNanos);
         Curvature curvature =
                 Double.isFinite(outcome.finalLoss()) ? Curvature.at(objective, outcome.finalPoint()) : null;
         return new RunReport(outcome, recorder.trajectory(), objective.optimum(), curvature);

@@ -32,7 +32,27 @@ public final class Runner {
             RunSettings settings,
             RunObserver observer,
             BooleanSupplier cancelled) {
-        return loop(objective, optimizer, schedule, settings, observer, cancelled);
+        return loop(objective, optimizer, schedule, settings, observer, cancelled, NO_DEADLINE);
+    }
+
+    /** No deadline beyond the run's own time limit. */
+    public static final long NO_DEADLINE = Long.MIN_VALUE;
+
+    /**
+     * Like {@link #run(Objective, Optimizer, LearningRateSchedule, RunSettings, RunObserver,
+     * BooleanSupplier)}, also stopping with {@code time_limit} at {@code deadlineNanos} (a
+     * {@link System#nanoTime()} value) if that comes before the run's own limit: the deadline of the
+     * study the run belongs to.
+     */
+    public RunOutcome run(
+            Objective objective,
+            Optimizer<?> optimizer,
+            LearningRateSchedule schedule,
+            RunSettings settings,
+            RunObserver observer,
+            BooleanSupplier cancelled,
+            long deadlineNanos) {
+        return loop(objective, optimizer, schedule, settings, observer, cancelled, deadlineNanos);
     }
 
     private static <S> RunOutcome loop(
@@ -41,7 +61,8 @@ public final class Runner {
             LearningRateSchedule schedule,
             RunSettings settings,
             RunObserver observer,
-            BooleanSupplier cancelled) {
+            BooleanSupplier cancelled,
+            long outerDeadline) {
         int n = objective.dimension();
         double[] w = settings.initialPoint();
         double[] g = new double[n];
@@ -55,6 +76,9 @@ public final class Runner {
 
         long start = System.nanoTime();
         long deadline = start + stopping.timeLimitMillis() * 1_000_000L;
+        if (outerDeadline != NO_DEADLINE && outerDeadline - deadline < 0) {
+            deadline = outerDeadline;
+        }
         RunStatus status;
         int t = 0;
         double loss;

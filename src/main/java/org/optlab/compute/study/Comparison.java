@@ -152,7 +152,7 @@ public final class Comparison {
             Runnable counter) {
         List<RunReport> reports = Parallel.map(
                 plans.size(),
-                i -> plans.get(i).execute(context::stopped),
+                i -> plans.get(i).execute(context.cancelled(), progress -> {}, context.deadlineNanos()),
                 context.pool(),
                 context.pool().workers(),
                 () -> false,

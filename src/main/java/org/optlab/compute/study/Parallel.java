@@ -28,10 +28,8 @@ final class Parallel {
         try {
             for (int lane = 0; lane < lanes; lane++) {
                 futures.add(pool.submit(() -> {
+                    // Every index gets a result: the task itself decides what a cancelled one is.
                     for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-                        if (cancelled.getAsBoolean()) {
-                            return null;
-                        }
                         results.set(i, task.apply(i));
                         onEach.run();
                     }

@@ -203,7 +203,9 @@ public final class Sweep {
             StudyContext context) {
         TrialResult best = sorted.get(0);
         RunPlan bestPlan = RunPlan.prepare(SearchSpace.apply(base, best.parameters()), context.limits());
-        RunReport bestRun = bestPlan.execute(context::stopped);
+        // The best trial again, with its path recorded: under its own time limit, not the study's
+        // deadline (which may have passed: the trials are what the deadline cut short).
+        RunReport bestRun = bestPlan.execute(context.cancelled());
         return new Result(sorted, best, bestPlan, bestRun, axes, gridLosses, rungs);
     }
 

@@ -57,7 +57,8 @@ final class Trials {
                                 0,
                                 budget);
                     }
-                    RunReport report = plans.get(i).execute(context::stopped);
+                    RunReport report =
+                            plans.get(i).execute(context.cancelled(), progress -> {}, context.deadlineNanos());
                     RunOutcome outcome = report.outcome();
                     return TrialResult.of(assignments.get(i), outcome, budget);
                 },

@@ -20,8 +20,9 @@ public record ObjectiveKind(CatalogEntry entry, Function<ParameterValues, Object
         return create(ParameterValues.bind(java.util.Map.of(), entry.parameters(), java.util.Set.of()));
     }
 
-    /** Whether the request may choose the dimension. */
+    /** Whether the request may choose the dimension (directly, or through a formula's variables). */
     public boolean variableDimension() {
-        return entry.parameters().stream().anyMatch(p -> p.name().equals("dimension"));
+        return entry.parameters().stream()
+                .anyMatch(p -> p.name().equals("dimension") || p.name().equals("variables"));
     }
 }

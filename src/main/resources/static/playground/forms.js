@@ -99,7 +99,7 @@ function parse(p, input) {
     const n = Number(raw);
     return Number.isFinite(n) ? n : raw;
   }
-  if (p.type.startsWith('array')) {
+  if (p.type.startsWith('array') || p.type === 'object') {
     try {
       return JSON.parse(raw);
     } catch {

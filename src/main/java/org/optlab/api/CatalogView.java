@@ -23,7 +23,7 @@ final class CatalogView {
 
             @Schema(
                     description =
-                            "number, integer, boolean, string, array of strings, array of numbers, array of arrays of numbers")
+                            "number, integer, boolean, string, array of strings, array of numbers, array of arrays of numbers, object")
             String type,
 
             @Schema(description = "The default, or null when it is required or derived (see defaultNote).")

@@ -1,10 +1,12 @@
 package org.optlab.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.optlab.compute.objective.Optimum;
+import org.optlab.compute.run.DataMetrics;
 import org.optlab.compute.run.RunOutcome;
 import org.optlab.compute.run.RunPlan;
 import org.optlab.compute.run.RunReport;
@@ -47,7 +49,13 @@ public record RunResponse(
         Timing timing,
 
         @Schema(description = "The request with every default filled in.")
-        Map<String, Object> resolved) {
+        Map<String, Object> resolved,
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(
+                description = "Objectives over data only (absent otherwise): the final validation loss and "
+                        + "accuracies, the epochs run and the sizes of the data.")
+        Training training) {
 
     /** Known minimisers and the minimum. */
     public record OptimumView(List<double[]> points, double loss) {}
@@ -56,9 +64,55 @@ public record RunResponse(
     public record CurvatureView(
             double[] eigenvalues, Double conditionNumber, boolean positiveDefinite, String method) {}
 
-    /** The recorded iterates: entry i of every array belongs to iteration iterations[i]. */
+    /**
+     * The recorded iterates: entry i of every array belongs to iteration iterations[i]. For
+     * objectives over data, {@code losses} are full training-set losses and the validation arrays
+     * are present (absent for other objectives); accuracies only for classifiers.
+     */
     public record Path(
-            int[] iterations, double[][] points, double[] losses, double[] gradientNorms, double[] learningRates) {}
+            int[] iterations,
+            double[][] points,
+            double[] losses,
+            double[] gradientNorms,
+            double[] learningRates,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Schema(description = "Objectives over data: the mean loss on the validation set (no penalty).")
+            double[] validationLosses,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Schema(description = "Classifiers: the fraction of training samples classified correctly.")
+            double[] trainAccuracies,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Schema(description = "Classifiers: the fraction of validation samples classified correctly.")
+            double[] validationAccuracies) {}
+
+    /** The end of a run over data. Accuracies are null for regression; validation values without a validation set. */
+    public record Training(
+            @Schema(description = "Passes over the training set: steps / ⌈N/B⌉.")
+            double epochs,
+
+            int trainingSamples,
+            int validationSamples,
+            int batchSize,
+            Double finalValidationLoss,
+            Double finalTrainAccuracy,
+            Double finalValidationAccuracy) {
+
+        static Training of(DataMetrics data) {
+            return data == null
+                    ? null
+                    : new Training(
+                            data.epochs(),
+                            data.trainingSamples(),
+                            data.validationSamples(),
+                            data.batchSize(),
+                            data.finalValidationLoss(),
+                            data.finalTrainAccuracy(),
+                            data.finalValidationAccuracy());
+        }
+    }
 
     /** Server-side time of the optimization loop. */
     public record Timing(
@@ -67,7 +121,10 @@ public record RunResponse(
 
             double nanosPerIteration,
 
-            @Schema(description = "Gradients computed, look-ahead ones included.")
+            @Schema(
+                    description = "Gradients computed, look-ahead ones included. Over data with minibatches: "
+                            + "every minibatch gradient plus every full training-set evaluation (one per "
+                            + "recorded iterate).")
             long gradientEvaluations) {}
 
     private static CurvatureView curvature(RunReport report) {
@@ -93,6 +150,8 @@ public record RunResponse(
             points[i] = trajectory.point(i);
         }
         Optimum optimum = report.optimum();
+        DataMetrics data = report.data();
+        boolean classifier = data != null && data.classifier();
         return new RunResponse(
                 UUID.randomUUID().toString(),
                 outcome.status().wireName(),
@@ -107,10 +166,14 @@ public record RunResponse(
                         points,
                         trajectory.losses(),
                         trajectory.gradientNorms(),
-                        trajectory.learningRates()),
+                        trajectory.learningRates(),
+                        data == null ? null : data.validationLosses(),
+                        classifier ? data.trainAccuracies() : null,
+                        classifier ? data.validationAccuracies() : null),
                 curvature(report),
                 phases,
                 new Timing(outcome.computeNanos(), outcome.nanosPerIteration(), outcome.gradientEvaluations()),
-                resolved);
+                resolved,
+                Training.of(data));
     }
 }

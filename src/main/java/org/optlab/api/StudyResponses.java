@@ -1,5 +1,6 @@
 package org.optlab.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
@@ -38,8 +39,18 @@ public final class StudyResponses {
     /** One optimizer's run in a comparison: its label, the run result's fields, and its tuning. */
     public record LabeledRun(String label, @JsonUnwrapped RunResponse run, Tuning tuning) {}
 
-    /** One line of a ranking, best first. */
-    public record Rank(int rank, String label, Double finalLoss, int iterations, String status) {}
+    /**
+     * One line of a ranking, best first. Over data, also the final validation loss and (classifiers)
+     * validation accuracy, which the ranking does not use: it ranks by the final training loss.
+     */
+    public record Rank(
+            int rank,
+            String label,
+            Double finalLoss,
+            int iterations,
+            String status,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double finalValidationLoss,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double finalValidationAccuracy) {}
 
     public record ComparisonResponse(List<LabeledRun> results, List<Rank> ranking) {
 
@@ -47,18 +58,31 @@ public final class StudyResponses {
             List<LabeledRun> runs = result.entries().stream()
                     .map(e -> new LabeledRun(e.label(), RunResponse.of(e.report(), e.plan()), Tuning.of(e.tuning())))
                     .toList();
+            Map<String, RunResponse.Training> training = new java.util.HashMap<>();
+            for (LabeledRun run : runs) {
+                if (run.run().training() != null) {
+                    training.putIfAbsent(run.label(), run.run().training());
+                }
+            }
             List<Rank> ranking = new java.util.ArrayList<>();
             for (int i = 0; i < result.ranking().size(); i++) {
                 Comparison.Rank r = result.ranking().get(i);
+                RunResponse.Training data = training.get(r.label());
                 ranking.add(new Rank(
                         i + 1,
                         r.label(),
                         r.finalLoss(),
                         r.iterations(),
-                        r.status().wireName()));
+                        r.status().wireName(),
+                        data == null ? null : finite(data.finalValidationLoss()),
+                        data == null ? null : finite(data.finalValidationAccuracy())));
             }
             return new ComparisonResponse(runs, ranking);
         }
+    }
+
+    private static Double finite(Double value) {
+        return value == null || !Double.isFinite(value) ? null : value;
     }
 
     /** One trial of a sweep. */

@@ -172,6 +172,7 @@ public class OpenApiConfiguration {
             case STRING_LIST -> typed("array").items(typed("string"));
             case VECTOR -> typed("array").items(typed("number"));
             case MATRIX -> typed("array").items(typed("array").items(typed("number")));
+            case OBJECT -> typed("object");
         };
         String description = parameter.description();
         if (parameter.defaultNote() != null) {

@@ -20,9 +20,14 @@ public record ObjectiveKind(CatalogEntry entry, Function<ParameterValues, Object
         return create(ParameterValues.bind(java.util.Map.of(), entry.parameters(), java.util.Set.of()));
     }
 
-    /** Whether the request may choose the dimension (directly, or through a formula's variables). */
+    /**
+     * Whether the request may choose the dimension (directly, through a formula's variables, or
+     * through the data a model is fitted to).
+     */
     public boolean variableDimension() {
         return entry.parameters().stream()
-                .anyMatch(p -> p.name().equals("dimension") || p.name().equals("variables"));
+                .anyMatch(p -> p.name().equals("dimension")
+                        || p.name().equals("variables")
+                        || p.name().equals("dataset"));
     }
 }

@@ -30,6 +30,7 @@ public final class Objectives {
         register(TwoDimensional.SADDLE.kind());
         register(TwoDimensional.MONKEY_SADDLE.kind());
         register(org.optlab.compute.objective.expression.ExpressionKind.KIND);
+        org.optlab.compute.data.DataObjectives.ALL.forEach(Objectives::register);
     }
 
     private Objectives() {}

@@ -156,6 +156,32 @@ public record ParameterSpec(
                 name, ParameterType.MATRIX, null, defaultNote, null, false, null, false, List.of(), false, description);
     }
 
+    /**
+     * A nested JSON object; the spec that owns it checks its fields. The default (an ordered map,
+     * so that the catalog and echoes list its fields in a stable order) may be null.
+     */
+    public static ParameterSpec object(String name, Object defaultValue, String description) {
+        return new ParameterSpec(
+                name,
+                ParameterType.OBJECT,
+                defaultValue,
+                null,
+                null,
+                false,
+                null,
+                false,
+                List.of(),
+                false,
+                description);
+    }
+
+    /** A string parameter whose default is derived (see {@code defaultNote}) rather than constant. */
+    public static ParameterSpec optionalChoice(
+            String name, String defaultNote, List<String> choices, String description) {
+        return new ParameterSpec(
+                name, ParameterType.CHOICE, null, defaultNote, null, false, null, false, choices, false, description);
+    }
+
     /** This parameter with an inclusive lower bound. */
     public ParameterSpec atLeast(double bound) {
         return withMinimum(bound, false);

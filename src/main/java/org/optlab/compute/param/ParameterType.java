@@ -9,7 +9,9 @@ public enum ParameterType {
     STRING("string"),
     STRING_LIST("array of strings"),
     VECTOR("array of numbers"),
-    MATRIX("array of arrays of numbers");
+    MATRIX("array of arrays of numbers"),
+    /** A nested JSON object, checked by the objective that takes it (a data set's description). */
+    OBJECT("object");
 
     private final String label;
 

@@ -106,6 +106,14 @@ public final class ParameterValues {
                 }
                 yield matrix;
             }
+            case OBJECT -> {
+                if (!(value instanceof Map<?, ?> object)) {
+                    throw new InvalidSpecException(name, "must be an object, was " + describe(value));
+                }
+                Map<String, Object> copy = new LinkedHashMap<>();
+                object.forEach((key, item) -> copy.put(String.valueOf(key), item));
+                yield Collections.unmodifiableMap(copy);
+            }
         };
     }
 
@@ -253,6 +261,12 @@ public final class ParameterValues {
             copy[i] = matrix[i].clone();
         }
         return copy;
+    }
+
+    /** An object parameter (read-only, in the request's key order), or null when absent. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> object(String name) {
+        return (Map<String, Object>) values.get(name);
     }
 
     /** These values with one more (or one replaced): for defaults derived from the run. */

@@ -16,6 +16,7 @@ import org.optlab.compute.objective.Curvature;
 import org.optlab.compute.objective.Objective;
 import org.optlab.compute.objective.ObjectiveKind;
 import org.optlab.compute.objective.Objectives;
+import org.optlab.compute.objective.StochasticObjective;
 import org.optlab.compute.optimizer.Optimizer;
 import org.optlab.compute.optimizer.OptimizerBinder;
 import org.optlab.compute.param.ParameterValues;
@@ -31,6 +32,12 @@ public final class RunPlan {
 
     /** Recorded points a run keeps by default: about this many, whatever its length. */
     public static final int DEFAULT_RECORDED_POINTS = 1000;
+
+    /**
+     * Recorded points a run over data keeps by default: each costs a pass over the training and
+     * validation sets (and, in a minibatch run, is where the full training loss is computed).
+     */
+    public static final int DEFAULT_RECORDED_POINTS_OVER_DATA = 100;
 
     private final Objective objective;
     private final Optimizer<?> optimizer;
@@ -63,7 +70,8 @@ public final class RunPlan {
      */
     public static RunPlan prepare(RunRequestData request, Limits limits) {
         List<Violation> violations = new ArrayList<>();
-        Bound<Objective> objective = bindObjective(request.objective(), limits, violations);
+        Bound<Objective> objective =
+                bindObjective(request.objective(), limits, violations, request.seed() == null ? 0 : request.seed());
         OptimizerBinder.Bound optimizer = null;
         if (request.optimizer() == null) {
             violations.add(new Violation("optimizer", "is required"));
@@ -142,8 +150,11 @@ public final class RunPlan {
         } catch (InvalidSpecException e) {
             violations.addAll(e.prefixed("gradientNoise").violations());
         }
+        int defaultPoints = objective != null && objective.value() instanceof StochasticObjective
+                ? DEFAULT_RECORDED_POINTS_OVER_DATA
+                : DEFAULT_RECORDED_POINTS;
         int every = request.recordEvery() == null
-                ? Math.max(1, (int) Math.ceil(iterations / (double) DEFAULT_RECORDED_POINTS))
+                ? Math.max(1, (int) Math.ceil(iterations / (double) defaultPoints))
                 : request.recordEvery();
         if (every < 1) {
             violations.add(new Violation("record.every", "must be ≥ 1, was " + every));
@@ -164,7 +175,8 @@ public final class RunPlan {
                 stopping,
                 orNaN(request.gradientClipNorm()),
                 noise,
-                request.seed() == null ? 0 : request.seed());
+                request.seed() == null ? 0 : request.seed(),
+                every);
         checkPathSize(iterations, every, objective.value().dimension(), limits);
 
         try {
@@ -221,7 +233,12 @@ public final class RunPlan {
         }
     }
 
-    private static Bound<Objective> bindObjective(Map<String, Object> raw, Limits limits, List<Violation> violations) {
+    /**
+     * @param runSeed the run's seed, which objectives with a {@code seed} parameter (those over
+     *     data: the validation split, the initialisation) use when the spec gives none
+     */
+    private static Bound<Objective> bindObjective(
+            Map<String, Object> raw, Limits limits, List<Violation> violations, long runSeed) {
         return bind(
                 "objective",
                 raw,
@@ -233,6 +250,11 @@ public final class RunPlan {
                 (kind, spec) -> {
                     ParameterValues values =
                             ParameterValues.bind(spec, kind.entry().parameters(), List.of("name"));
+                    if (!values.has("seed")
+                            && kind.entry().parameters().stream()
+                                    .anyMatch(p -> p.name().equals("seed"))) {
+                        values = values.with("seed", runSeed);
+                    }
                     int dimension = values.has("dimension") ? values.integer("dimension") : 0;
                     double[][] matrix = values.matrix("matrix");
                     if (matrix != null) {
@@ -246,7 +268,17 @@ public final class RunPlan {
                                 "objective.dimension must be at most " + limits.maxDimension()
                                         + " (optlab.limits.max-dimension), was " + dimension);
                     }
-                    return new Bound<>(kind.name(), kind.create(values), values);
+                    Objective built = kind.create(values);
+                    if (built.dimension() > limits.maxDimension()) {
+                        // A model's dimension follows from its data and shape, known only once built.
+                        throw new LimitExceededException(
+                                "objective",
+                                "optlab.limits.max-dimension",
+                                limits.maxDimension(),
+                                "the objective has " + built.dimension() + " parameters, more than "
+                                        + limits.maxDimension() + " (optlab.limits.max-dimension)");
+                    }
+                    return new Bound<>(kind.name(), built, values);
                 });
     }
 
@@ -256,7 +288,7 @@ public final class RunPlan {
     /** Binds an objective spec alone (for landscapes), checking the dimension limit. */
     public static BoundObjective objective(Map<String, Object> raw, Limits limits) {
         List<Violation> violations = new ArrayList<>();
-        Bound<Objective> bound = bindObjective(raw, limits, violations);
+        Bound<Objective> bound = bindObjective(raw, limits, violations, 0);
         if (!violations.isEmpty()) {
             throw new InvalidSpecException(violations);
         }
@@ -385,20 +417,33 @@ public final class RunPlan {
     public RunReport execute(
             BooleanSupplier cancelled, java.util.function.DoubleConsumer progress, long deadlineNanos) {
         TrajectoryRecorder recorder = new TrajectoryRecorder(objective.dimension(), recordEvery, settings.iterations());
+        MetricsRecorder metrics = objective instanceof StochasticObjective data
+                ? new MetricsRecorder(data, recordEvery, settings.iterations())
+                : null;
         int budget = Math.max(1, settings.iterations());
         RunObserver observer = new RunObserver() {
+            // Every 1024 steps; a minibatch run reports only its recorded iterates, so not "multiples of".
+            private int nextProgress;
+
             @Override
             public void onIterate(
                     int iteration, double[] point, double loss, double gradientNorm, double learningRate) {
                 recorder.onIterate(iteration, point, loss, gradientNorm, learningRate);
-                if ((iteration & 1023) == 0) {
+                if (metrics != null) {
+                    metrics.onIterate(iteration, point, loss, gradientNorm, learningRate);
+                }
+                if (iteration >= nextProgress) {
                     progress.accept(Math.min(1.0, iteration / (double) budget));
+                    nextProgress = iteration + 1024;
                 }
             }
 
             @Override
             public void onFinish(int iteration, double[] point, double loss, double gradientNorm, double learningRate) {
                 recorder.onFinish(iteration, point, loss, gradientNorm, learningRate);
+                if (metrics != null) {
+                    metrics.onFinish(iteration, point, loss, gradientNorm, learningRate);
+                }
                 progress.accept(1.0);
             }
         };
@@ -406,6 +451,11 @@ public final class RunPlan {
                 new Runner().run(objective, optimizer, newSchedule(), settings, observer, cancelled, deadlineNanos);
         Curvature curvature =
                 Double.isFinite(outcome.finalLoss()) ? Curvature.at(objective, outcome.finalPoint()) : null;
-        return new RunReport(outcome, recorder.trajectory(), objective.optimum(), curvature);
+        return new RunReport(
+                outcome,
+                recorder.trajectory(),
+                objective.optimum(),
+                curvature,
+                metrics == null ? null : metrics.metrics(outcome.iterations()));
     }
 }

@@ -4,10 +4,17 @@ import org.optlab.compute.objective.Curvature;
 import org.optlab.compute.objective.Optimum;
 
 /**
- * A finished run: how it ended, its recorded path, the objective's known optimum (or null) and the
- * curvature at the final point (null above {@link Curvature#MAX_DIMENSION} or where not finite).
+ * A finished run: how it ended, its recorded path, the objective's known optimum (or null), the
+ * curvature at the final point (null above {@link Curvature#MAX_DIMENSION} or where not finite) and,
+ * for objectives over data, the validation metrics of the recorded iterates (null otherwise).
  */
-public record RunReport(RunOutcome outcome, Trajectory trajectory, Optimum optimum, Curvature finalCurvature) {
+public record RunReport(
+        RunOutcome outcome, Trajectory trajectory, Optimum optimum, Curvature finalCurvature, DataMetrics data) {
+
+    /** A run on an objective that is not over data. */
+    public RunReport(RunOutcome outcome, Trajectory trajectory, Optimum optimum, Curvature finalCurvature) {
+        this(outcome, trajectory, optimum, finalCurvature, null);
+    }
 
     /** The distance from the final point to the nearest known minimiser, or NaN when none is known. */
     public double distanceToOptimum() {

@@ -70,4 +70,46 @@ class AllocationTest {
                     .isLessThan(16_384);
         }
     }
+
+    private static Runnable overData(Map<String, Object> objective, int iterations) {
+        RunPlan plan = RunPlan.prepare(
+                new RunRequestData(
+                        objective,
+                        Map.of("name", "nesterov", "learningRate", 0.01),
+                        null,
+                        null,
+                        iterations,
+                        null,
+                        null,
+                        null,
+                        10.0,
+                        0.01,
+                        null,
+                        iterations,
+                        null),
+                Limits.defaults());
+        return () -> plan.execute(() -> false);
+    }
+
+    /** Minibatch and full-batch runs over data too: their samplers and evaluators work in place. */
+    @Test
+    void stepsOverDataAllocateNothing() {
+        Assumptions.assumeTrue(
+                ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean, "needs HotSpot");
+        Map<String, Object> moons = Map.of("generated", Map.of("kind", "moons", "samples", 120));
+        for (Map<String, Object> objective : java.util.List.of(
+                Map.<String, Object>of(
+                        "name", "mlp_classifier", "dataset", moons, "hiddenLayers", 2, "width", 8, "batchSize", 10),
+                Map.<String, Object>of("name", "softmax_regression", "batchSize", 7),
+                Map.<String, Object>of("name", "logistic_regression", "dataset", moons))) {
+            for (int warm = 0; warm < 3; warm++) {
+                overData(objective, 5_000).run();
+            }
+            long small = allocatedBy(overData(objective, 1_000));
+            long large = allocatedBy(overData(objective, 30_000));
+            assertThat(large - small)
+                    .as("%s: extra bytes allocated by 29,000 more steps", objective.get("name"))
+                    .isLessThan(16_384);
+        }
+    }
 }

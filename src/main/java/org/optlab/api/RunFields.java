@@ -27,8 +27,16 @@ public interface RunFields {
 
     Long seed();
 
+    /** The data-parallel block, or null for a plain run. */
+    RunRequest.Parallel parallel();
+
     /** These fields with the given optimizer spec, as plain values for the compute core. */
     default RunRequestData toData(Map<String, Object> optimizer) {
+        return toData(optimizer, parallel());
+    }
+
+    /** These fields with the given optimizer spec and data-parallel block (null: none). */
+    default RunRequestData toData(Map<String, Object> optimizer, RunRequest.Parallel parallel) {
         RunRequest.Stopping stopping = stopping();
         RunRequest.GradientNoise noise = gradientNoise();
         return new RunRequestData(
@@ -44,7 +52,8 @@ public interface RunFields {
                 noise == null ? null : noise.stddev(),
                 noise == null ? null : noise.decay(),
                 record() == null ? null : record().every(),
-                seed());
+                seed(),
+                parallel == null ? null : parallel.toData());
     }
 
     /** The time the whole request may take: its stopping.timeLimitMillis, or the server's limit. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.optlab.compute.objective.Optimum;
 import org.optlab.compute.run.DataMetrics;
+import org.optlab.compute.run.ParallelSummary;
 import org.optlab.compute.run.RunOutcome;
 import org.optlab.compute.run.RunPlan;
 import org.optlab.compute.run.RunReport;
@@ -55,7 +56,15 @@ public record RunResponse(
         @Schema(
                 description = "Objectives over data only (absent otherwise): the final validation loss and "
                         + "accuracies, the epochs run and the sizes of the data.")
-        Training training) {
+        Training training,
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(
+                description = "Data-parallel runs only (absent otherwise): workers, mode, the effective batch, "
+                        + "per worker its shard, batch, samples seen and updates applied, the parameter "
+                        + "averagings done (local state) and the staleness seen (asynchronous: mean, max, "
+                        + "histogram over 0…staleness.max).")
+        ParallelSummary parallel) {
 
     /** Known minimisers and the minimum. */
     public record OptimumView(List<double[]> points, double loss) {}
@@ -174,6 +183,7 @@ public record RunResponse(
                 phases,
                 new Timing(outcome.computeNanos(), outcome.nanosPerIteration(), outcome.gradientEvaluations()),
                 resolved,
-                Training.of(data));
+                Training.of(data),
+                report.parallel());
     }
 }

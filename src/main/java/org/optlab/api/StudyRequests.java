@@ -65,8 +65,44 @@ public final class StudyRequests {
             Integer width,
 
             @Schema(description = "Plot height in pixels (POST /api/v1/plots only).")
-            Integer height)
-            implements RunFields {}
+            Integer height,
+
+            @Valid @Schema(description = "Objectives over data only: data-parallel training, as on a run.")
+            RunRequest.Parallel parallel)
+            implements RunFields {
+
+        /** A comparison without a {@code parallel} block. */
+        public ComparisonRequest(
+                Map<String, Object> objective,
+                List<Map<String, Object>> optimizers,
+                Map<String, Object> schedule,
+                double[] initialPoint,
+                Integer iterations,
+                RunRequest.Stopping stopping,
+                Double gradientClipNorm,
+                RunRequest.GradientNoise gradientNoise,
+                RunRequest.Recording record,
+                Long seed,
+                Tune tune,
+                Integer width,
+                Integer height) {
+            this(
+                    objective,
+                    optimizers,
+                    schedule,
+                    initialPoint,
+                    iterations,
+                    stopping,
+                    gradientClipNorm,
+                    gradientNoise,
+                    record,
+                    seed,
+                    tune,
+                    width,
+                    height,
+                    null);
+        }
+    }
 
     /** Random search: {@code trials} draws from the ranges, from the request's seed. */
     public record RandomSearch(
@@ -104,8 +140,40 @@ public final class StudyRequests {
             @Valid RunRequest.GradientNoise gradientNoise,
             @Valid RunRequest.Recording record,
             Long seed,
-            @NotNull @Valid Search search)
-            implements RunFields {}
+            @NotNull @Valid Search search,
+
+            @Valid @Schema(description = "Objectives over data only: data-parallel training, as on a run.")
+            RunRequest.Parallel parallel)
+            implements RunFields {
+
+        /** A sweep without a {@code parallel} block. */
+        public SweepRequest(
+                Map<String, Object> objective,
+                Map<String, Object> optimizer,
+                Map<String, Object> schedule,
+                double[] initialPoint,
+                Integer iterations,
+                RunRequest.Stopping stopping,
+                Double gradientClipNorm,
+                RunRequest.GradientNoise gradientNoise,
+                RunRequest.Recording record,
+                Long seed,
+                Search search) {
+            this(
+                    objective,
+                    optimizer,
+                    schedule,
+                    initialPoint,
+                    iterations,
+                    stopping,
+                    gradientClipNorm,
+                    gradientNoise,
+                    record,
+                    seed,
+                    search,
+                    null);
+        }
+    }
 
     /** The rectangle of a landscape. */
     public record Bounds(

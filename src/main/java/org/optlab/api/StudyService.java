@@ -137,10 +137,15 @@ public class StudyService {
             if (label != null && !(label instanceof String)) {
                 throw new InvalidSpecException("optimizers[" + i + "].label", "must be a string");
             }
+            // A contender may bring its own data-parallel block (local vs global Adam), else the request's.
+            Object ownParallel = optimizer.remove("parallel");
+            RunRequest.Parallel parallel = ownParallel == null
+                    ? request.parallel()
+                    : RunRequest.Parallel.fromMap(ownParallel, "optimizers[" + i + "].parallel");
             String name = label != null ? (String) label : String.valueOf(optimizer.get("name"));
             int count = seen.merge(name, 1, Integer::sum);
-            contenders.add(
-                    new Comparison.Contender(count == 1 ? name : name + " #" + count, request.toData(optimizer)));
+            contenders.add(new Comparison.Contender(
+                    count == 1 ? name : name + " #" + count, request.toData(optimizer, parallel)));
         }
         Comparison.Tuning tuning = null;
         if (request.tune() != null) {

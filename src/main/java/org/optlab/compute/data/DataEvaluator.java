@@ -8,7 +8,7 @@ import org.optlab.compute.objective.StochasticObjective;
  * and, for a run's sampler, the permutation of training indices that orders the current epoch's
  * minibatches. Allocates nothing once built.
  */
-final class DataEvaluator implements StochasticObjective.Sampler {
+final class DataEvaluator implements StochasticObjective.Sampler, StochasticObjective.Shard {
 
     private final DataObjective objective;
     private final Model model;
@@ -17,18 +17,34 @@ final class DataEvaluator implements StochasticObjective.Sampler {
     private final double[] scratch;
     private final int[] order;
     private final SeededRandom random;
+    private final int batch;
+    /** A shard whose one batch is all of it: its order does not matter, so it is never shuffled. */
+    private final boolean wholeShard;
+
     private int epoch = -1;
 
     /** @param random the shuffling stream, or null for an evaluator that draws no minibatches */
     DataEvaluator(DataObjective objective, SeededRandom random) {
+        this(objective, random, null, objective.batchSize());
+    }
+
+    /**
+     * A shard's sampler: minibatches of {@code batch} drawn from {@code samples} (training indices)
+     * only; full evaluations and metrics still cover the whole sets.
+     */
+    DataEvaluator(DataObjective objective, SeededRandom random, int[] samples, int batch) {
         this.objective = objective;
+        this.batch = batch;
         this.model = objective.model();
         this.training = objective.training();
         this.validation = objective.validation();
         this.scratch = new double[model.workspace()];
         this.random = random;
+        this.wholeShard = samples != null && batch >= samples.length;
         if (random == null) {
             order = null;
+        } else if (samples != null) {
+            order = samples;
         } else {
             order = new int[training.samples];
             for (int i = 0; i < order.length; i++) {
@@ -55,18 +71,20 @@ final class DataEvaluator implements StochasticObjective.Sampler {
         if (order == null) {
             throw new IllegalStateException("an evaluator draws no minibatches; use a sampler");
         }
-        int perEpoch = objective.stepsPerEpoch();
+        int samples = order.length;
+        int perEpoch = (samples + batch - 1) / batch;
         int target = step / perEpoch;
         if (target < epoch) {
             throw new IllegalStateException("step " + step + " lies in an epoch already left behind");
         }
         while (epoch < target) {
-            random.shuffle(order);
+            if (!wholeShard) {
+                random.shuffle(order);
+            }
             epoch++;
         }
-        int batch = objective.batchSize();
         int from = (step - target * perEpoch) * batch;
-        int to = Math.min(from + batch, training.samples);
+        int to = Math.min(from + batch, samples);
         Arrays.fill(gradient, 0, model.dimension(), 0);
         int d = training.width;
         double scale = 1.0 / (to - from);
@@ -76,6 +94,16 @@ final class DataEvaluator implements StochasticObjective.Sampler {
             sum += model.accumulate(w, training.features, i * d, training.targets[i], gradient, scale, scratch);
         }
         return sum * scale + objective.penalty(w, gradient);
+    }
+
+    @Override
+    public int size() {
+        return order == null ? training.samples : order.length;
+    }
+
+    @Override
+    public int batchSize() {
+        return batch;
     }
 
     @Override

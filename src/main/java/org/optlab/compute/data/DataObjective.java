@@ -104,6 +104,33 @@ final class DataObjective implements StochasticObjective {
     }
 
     @Override
+    public Shard[] shards(long runSeed, int workers) {
+        int n = data.training.samples;
+        if (workers < 1 || workers > n) {
+            throw new IllegalArgumentException("workers must be in 1.." + n + ", was " + workers);
+        }
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        if (workers > 1) {
+            SeededRandom.stream(runSeed, Streams.SHARDS).shuffle(order);
+        }
+        Shard[] shards = new Shard[workers];
+        int from = 0;
+        for (int k = 0; k < workers; k++) {
+            int size = n / workers + (k < n % workers ? 1 : 0);
+            int[] indices = java.util.Arrays.copyOfRange(order, from, from + size);
+            java.util.Arrays.sort(indices);
+            from += size;
+            // Worker 0's stream is the plain run's: one worker is the plain run.
+            SeededRandom random = SeededRandom.stream(runSeed ^ (k * 0x9E37_79B9_7F4A_7C15L), Streams.SHUFFLE);
+            shards[k] = new DataEvaluator(this, random, indices, Math.min(batchSize, size));
+        }
+        return shards;
+    }
+
+    @Override
     public double[] defaultInitialPoint() {
         return model.initialPoint(seed);
     }

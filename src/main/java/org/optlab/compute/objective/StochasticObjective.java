@@ -55,6 +55,17 @@ public interface StochasticObjective extends Objective {
         return steps / (double) stepsPerEpoch();
     }
 
+    /**
+     * The training set split into {@code workers} shards for a data-parallel run, each with its own
+     * minibatches drawn from {@code seed}. The split is a permutation of the training indices
+     * shuffled from the seed, cut into contiguous parts whose sizes differ by at most one (the first
+     * N mod W shards one larger), each part then sorted so that a shard is a set, not an order. Worker
+     * k shuffles its shard each epoch from its own stream; worker 0's stream is the plain run's, so
+     * one worker owning the whole set draws exactly the plain run's minibatches. Each worker's batch
+     * is min(B, its shard's size); a batch that covers the whole shard is taken in index order.
+     */
+    Shard[] shards(long seed, int workers);
+
     /** Fresh buffers for full evaluations and metrics, for one thread. */
     Evaluator evaluator();
 
@@ -82,6 +93,35 @@ public interface StochasticObjective extends Objective {
          * The loss of step t's minibatch (mean over the batch, plus the penalty) at {@code point},
          * and its gradient written into {@code gradient}. Steps may repeat (look-ahead gradients of
          * the same step) but must not go back to an earlier epoch.
+         */
+        double gradient(double[] point, double[] gradient, int step);
+    }
+
+    /** One worker's part of the training set and its minibatches; serves one thread. */
+    interface Shard {
+
+        /** The training samples this shard owns. */
+        int size();
+
+        /** The samples of each of its minibatches: min(B, {@link #size()}). */
+        int batchSize();
+
+        /** ⌈size / batch⌉, the worker's steps per pass over its shard. */
+        default int stepsPerEpoch() {
+            return (size() + batchSize() - 1) / batchSize();
+        }
+
+        /** The samples that the worker's first {@code steps} minibatches hold together. */
+        default long samples(int steps) {
+            long epochs = steps / stepsPerEpoch();
+            int rest = steps % stepsPerEpoch();
+            return epochs * size() + Math.min((long) rest * batchSize(), size());
+        }
+
+        /**
+         * The loss of the worker's minibatch number {@code step} (its own count, from 0) at
+         * {@code point}, mean over the batch plus the penalty, and its gradient written into
+         * {@code gradient}. As {@link Sampler#gradient}: steps may repeat but not go back an epoch.
          */
         double gradient(double[] point, double[] gradient, int step);
     }

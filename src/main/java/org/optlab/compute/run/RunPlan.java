@@ -39,6 +39,9 @@ public final class RunPlan {
      */
     public static final int DEFAULT_RECORDED_POINTS_OVER_DATA = 100;
 
+    /** The most values an asynchronous run's ring of stale parameter vectors may hold. */
+    static final long MAX_STALE_VALUES = 1L << 24;
+
     private final Objective objective;
     private final Optimizer<?> optimizer;
     private final ScheduleKind scheduleKind;
@@ -46,6 +49,7 @@ public final class RunPlan {
     private final RunSettings settings;
     private final int recordEvery;
     private final Map<String, Object> resolved;
+    private final Parallelism parallel;
 
     private RunPlan(
             Objective objective,
@@ -54,7 +58,9 @@ public final class RunPlan {
             ParameterValues scheduleValues,
             RunSettings settings,
             int recordEvery,
-            Map<String, Object> resolved) {
+            Map<String, Object> resolved,
+            Parallelism parallel) {
+        this.parallel = parallel;
         this.objective = objective;
         this.optimizer = optimizer;
         this.scheduleKind = scheduleKind;
@@ -166,6 +172,28 @@ public final class RunPlan {
                 violations.addAll(e.violations());
             }
         }
+        Parallelism parallel = null;
+        if (request.parallel() != null && objective != null) {
+            if (objective.value() instanceof StochasticObjective data) {
+                try {
+                    parallel = Parallelism.bind(request.parallel(), data.trainingSize());
+                    long ring = (long) (parallel.maxStaleness() + 1) * data.dimension();
+                    if (ring > MAX_STALE_VALUES) {
+                        violations.add(new Violation(
+                                "parallel.staleness.max",
+                                "keeps " + ring + " stale parameter values (τ + 1 times the dimension), more than "
+                                        + MAX_STALE_VALUES));
+                    }
+                } catch (InvalidSpecException e) {
+                    violations.addAll(e.prefixed("parallel").violations());
+                }
+            } else {
+                violations.add(new Violation(
+                        "parallel",
+                        "applies to objectives over data only (those with a dataset); objective '" + objective.name()
+                                + "' is not one"));
+            }
+        }
         if (!violations.isEmpty()) {
             throw new InvalidSpecException(violations);
         }
@@ -200,6 +228,9 @@ public final class RunPlan {
         resolved.put("gradientNoise", Map.of("stddev", noise.stddev(), "decay", noise.decay()));
         resolved.put("record", Map.of("every", every));
         resolved.put("seed", settings.seed());
+        if (parallel != null) {
+            resolved.put("parallel", parallel.echo());
+        }
         return new RunPlan(
                 objective.value(),
                 optimizer.optimizer(),
@@ -207,7 +238,8 @@ public final class RunPlan {
                 schedule.values(),
                 settings,
                 every,
-                resolved);
+                resolved,
+                parallel);
     }
 
     private static void checkPathSize(int iterations, int every, int dimension, Limits limits) {
@@ -361,6 +393,11 @@ public final class RunPlan {
         return settings;
     }
 
+    /** The run's data-parallel setting, or null for a plain run. */
+    public Parallelism parallel() {
+        return parallel;
+    }
+
     public int recordEvery() {
         return recordEvery;
     }
@@ -447,15 +484,42 @@ public final class RunPlan {
                 progress.accept(1.0);
             }
         };
-        RunOutcome outcome =
-                new Runner().run(objective, optimizer, newSchedule(), settings, observer, cancelled, deadlineNanos);
+        RunOutcome outcome;
+        ParallelSummary summary = null;
+        if (parallel != null) {
+            ParallelRunner.Result result = ParallelRunner.run(
+                    (StochasticObjective) objective,
+                    parallel,
+                    optimizer,
+                    newSchedule(),
+                    settings,
+                    observer,
+                    cancelled,
+                    deadlineNanos);
+            outcome = result.outcome();
+            summary = result.summary();
+        } else {
+            outcome =
+                    new Runner().run(objective, optimizer, newSchedule(), settings, observer, cancelled, deadlineNanos);
+        }
         Curvature curvature =
                 Double.isFinite(outcome.finalLoss()) ? Curvature.at(objective, outcome.finalPoint()) : null;
-        return new RunReport(
-                outcome,
-                recorder.trajectory(),
-                objective.optimum(),
-                curvature,
-                metrics == null ? null : metrics.metrics(outcome.iterations()));
+        DataMetrics data = metrics == null ? null : metrics.metrics(outcome.iterations());
+        if (summary != null) {
+            // An update of a parallel run sees several minibatches (synchronous) or one worker's.
+            data = new DataMetrics(
+                    data.validationLosses(),
+                    data.trainAccuracies(),
+                    data.validationAccuracies(),
+                    data.finalValidationLoss(),
+                    data.finalTrainAccuracy(),
+                    data.finalValidationAccuracy(),
+                    summary.samplesSeen() / (double) data.trainingSamples(),
+                    data.trainingSamples(),
+                    data.validationSamples(),
+                    data.batchSize(),
+                    data.classifier());
+        }
+        return new RunReport(outcome, recorder.trajectory(), objective.optimum(), curvature, data, summary);
     }
 }

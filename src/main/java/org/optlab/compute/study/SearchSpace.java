@@ -99,7 +99,8 @@ public final class SearchSpace {
                 base.noiseStddev(),
                 base.noiseDecay(),
                 base.recordEvery(),
-                base.seed());
+                base.seed(),
+                base.parallel());
     }
 
     /** The same request with another budget and recording. */
@@ -117,7 +118,8 @@ public final class SearchSpace {
                 base.noiseStddev(),
                 base.noiseDecay(),
                 recordEvery,
-                base.seed());
+                base.seed(),
+                base.parallel());
     }
 
     /** The cartesian product, the first parameter varying slowest. */

@@ -240,9 +240,41 @@ class ComparisonTest {
     @Test
     void cancellationStopsTheRuns() {
         AtomicBoolean cancelled = new AtomicBoolean();
+        // Steps on 2000 coordinates: 10^6 of them take far longer than the 100 ms before the cancel.
+        Map<String, Object> big = Map.of("name", "rosenbrock", "dimension", 2000);
         List<Comparison.Contender> contenders = List.of(
-                contender("adam", Map.of("name", "adam"), 1_000_000),
-                contender("sgd", Map.of("name", "sgd", "learningRate", 1e-4), 1_000_000));
+                new Comparison.Contender(
+                        "adam",
+                        new RunRequestData(
+                                big,
+                                Map.of("name", "adam"),
+                                null,
+                                null,
+                                1_000_000,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                1_000_000,
+                                null)),
+                new Comparison.Contender(
+                        "sgd",
+                        new RunRequestData(
+                                big,
+                                Map.of("name", "sgd", "learningRate", 1e-4),
+                                null,
+                                null,
+                                1_000_000,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                1_000_000,
+                                null)));
         Thread canceller = new Thread(() -> {
             try {
                 Thread.sleep(100);

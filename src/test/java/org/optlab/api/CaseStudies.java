@@ -84,6 +84,23 @@ public final class CaseStudies {
                 pct(training.finalTrainAccuracy()),
                 pct(training.finalValidationAccuracy()),
                 training.epochs());
+        if (run.parallel() != null) {
+            org.optlab.compute.run.ParallelSummary parallel = run.parallel();
+            System.out.printf(
+                    Locale.ROOT,
+                    "    parallel: %d workers, %s, effective batch %d, samples seen %d, staleness mean %s max %s%n",
+                    parallel.workers(),
+                    parallel.mode(),
+                    parallel.effectiveBatchSize(),
+                    parallel.samplesSeen(),
+                    parallel.staleness() == null
+                            ? "–"
+                            : String.format(
+                                    Locale.ROOT, "%.3f", parallel.staleness().mean()),
+                    parallel.staleness() == null
+                            ? "–"
+                            : String.valueOf(parallel.staleness().max()));
+        }
         if (Boolean.getBoolean("paths")) {
             for (int i = 0; i < path.iterations().length; i++) {
                 System.out.printf(

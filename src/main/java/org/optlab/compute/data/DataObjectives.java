@@ -23,6 +23,13 @@ import org.optlab.compute.param.ParameterValues;
  */
 public final class DataObjectives {
 
+    /** What every objective over data shares, for the catalog's conventions field. */
+    static final String RUN_NOTES = "Minibatches are drawn without replacement, reshuffled each epoch from the run's "
+            + "seed, the last one smaller (PyTorch DataLoader); path losses are full training-set values at "
+            + "recorded iterates. A run may add a parallel block to simulate data-parallel training: "
+            + "{workers, mode: synchronous (all-reduce; optimizerState global, or local with syncEvery) "
+            + "| asynchronous (Hogwild-style, staleness {max, distribution fixed|uniform})}.";
+
     private static final String DATASET_HELP =
             "The data: {\"generated\": {\"kind\": linear|sparse_linear|blobs|moons|circles|spirals, \"samples\", "
                     + "\"features\", \"classes\", \"noise\", \"seed\"}}, {\"inline\": {\"features\": [[…]…], "
@@ -93,7 +100,7 @@ public final class DataObjectives {
                     COMMON_RULE + "ℓ = (w·x + b − y)² (mean squared error)",
                     "Hastie, Tibshirani and Friedman, The Elements of Statistical Learning, 2nd ed., §3.2; "
                             + "PyTorch MSELoss",
-                    "",
+                    RUN_NOTES,
                     List.of(
                             dataset(ordered("generated", ordered("kind", "linear"))),
                             STANDARDIZE,
@@ -112,7 +119,7 @@ public final class DataObjectives {
                             + "as ‖w‖ grows). Parameters w = (w₀ … w_{d−1}, b). Labels 0 and 1.",
                     COMMON_RULE + "ℓ = log(1 + e^z) − y·z, z = w·x + b (computed as softplus(z) − y·z)",
                     "Bishop, Pattern Recognition and Machine Learning, §4.3.2; PyTorch BCEWithLogitsLoss",
-                    "",
+                    RUN_NOTES,
                     List.of(
                             dataset(ordered("builtin", "breast_cancer")),
                             STANDARDIZE,
@@ -130,7 +137,7 @@ public final class DataObjectives {
                             + "torch.nn.Linear's weight), then b (K).",
                     COMMON_RULE + "ℓ = log Σₖ e^{zₖ} − z_y, z = Wx + b (log-sum-exp shifted by max z)",
                     "Bishop, Pattern Recognition and Machine Learning, §4.3.4; PyTorch CrossEntropyLoss",
-                    "",
+                    RUN_NOTES,
                     List.of(
                             dataset(ordered("builtin", "iris")),
                             STANDARDIZE,
@@ -151,7 +158,7 @@ public final class DataObjectives {
                     COMMON_RULE + "ℓ = log Σₖ e^{zₖ} − z_y, z = W_out·h + b_out, h = act(W₂·act(W₁x + b₁) + b₂)",
                     "Goodfellow, Bengio and Courville, Deep Learning, ch. 6; Glorot and Bengio, AISTATS 2010; He et "
                             + "al., ICCV 2015",
-                    "",
+                    RUN_NOTES,
                     List.of(
                             dataset(ordered("generated", ordered("kind", "moons"))),
                             STANDARDIZE,

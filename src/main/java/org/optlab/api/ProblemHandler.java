@@ -46,9 +46,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
 
     private final int retryAfterSeconds;
+    private final org.optlab.config.JsonLimitsProperties jsonLimits;
 
-    public ProblemHandler(org.optlab.config.ComputeProperties compute) {
+    public ProblemHandler(
+            org.optlab.config.ComputeProperties compute, org.optlab.config.JsonLimitsProperties jsonLimits) {
         this.retryAfterSeconds = compute.retryAfterSeconds();
+        this.jsonLimits = jsonLimits;
     }
 
     @ExceptionHandler(InvalidSpecException.class)
@@ -107,6 +110,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                     ? "The request body is missing: send a JSON object."
                     : "The request body could not be read as JSON.";
             return problem(Problems.of(HttpStatus.BAD_REQUEST, Problems.MALFORMED_JSON, "Malformed request", detail));
+        }
+        if (json instanceof tools.jackson.core.exc.StreamConstraintsException constraint) {
+            return problem(jsonLimitExceeded(constraint));
         }
         String field = path(json);
         if (json instanceof InputCoercionException coercion) {
@@ -186,7 +192,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
             HttpMediaTypeNotSupportedException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String given = e.getContentType() == null ? "none" : "'" + e.getContentType() + "'";
+        String header = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        String given = e.getContentType() != null
+                ? "'" + e.getContentType() + "'"
+                : header == null ? "none" : "'" + (header.length() > 80 ? header.substring(0, 80) + "…" : header) + "'";
         return problem(Problems.of(
                 HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 Problems.UNSUPPORTED_MEDIA_TYPE,
@@ -299,6 +308,44 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         String path = String.join("", parts);
         return path.startsWith(".") ? path.substring(1) : path;
+    }
+
+    /** A parser limit ({@code optlab.json.*}) passed while the body was read: which one, and its value. */
+    private ProblemDetail jsonLimitExceeded(tools.jackson.core.exc.StreamConstraintsException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        String property;
+        int limit;
+        String what;
+        if (message.contains("NestingDepth") || message.contains("nesting depth")) {
+            property = "optlab.json.max-nesting-depth";
+            limit = jsonLimits.maxNestingDepth();
+            what = "nests objects and arrays deeper than " + limit + " levels";
+        } else if (message.contains("NumberLength") || message.startsWith("Number value length")) {
+            property = "optlab.json.max-number-length";
+            limit = jsonLimits.maxNumberLength();
+            what = "holds a number longer than " + limit + " characters";
+        } else if (message.contains("StringLength") || message.startsWith("String value length")) {
+            property = "optlab.json.max-string-length";
+            limit = jsonLimits.maxStringLength();
+            what = "holds a string longer than " + limit + " characters";
+        } else if (message.contains("NameLength") || message.startsWith("Name length")) {
+            property = "optlab.json.max-name-length";
+            limit = jsonLimits.maxNameLength();
+            what = "holds a property name longer than " + limit + " characters";
+        } else {
+            return Problems.of(
+                    HttpStatus.BAD_REQUEST,
+                    Problems.LIMIT_EXCEEDED,
+                    "Server limit exceeded",
+                    "The request body exceeds a limit of the JSON parser: " + firstLine(message));
+        }
+        return Problems.with(
+                Problems.of(
+                        HttpStatus.BAD_REQUEST,
+                        Problems.LIMIT_EXCEEDED,
+                        "Server limit exceeded",
+                        "The request body " + what + " (" + property + ")."),
+                Map.of("limit", property, "limitValue", limit));
     }
 
     static ProblemDetail payloadTooLarge(long limit) {

@@ -76,7 +76,8 @@ public class StudyController {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "momentum-phase-diagram", value = SWEEP_EXAMPLE)))
     public DeferredResult<ResponseEntity<StudyResponses.SweepResponse>> sweep(
             @Valid @org.springframework.web.bind.annotation.RequestBody StudyRequests.SweepRequest request) {
-        return studies.respond(studies.prepareSweep(request), studies.timeLimitMillis(request), ResponseEntity::ok);
+        // The trials get the time limit, then the best trial runs again (with its path) under its own.
+        return studies.respond(studies.prepareSweep(request), 2 * studies.timeLimitMillis(request), ResponseEntity::ok);
     }
 
     @PostMapping("/landscapes")

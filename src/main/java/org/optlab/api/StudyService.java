@@ -224,6 +224,9 @@ public class StudyService {
             if (!(b.xMin() < b.xMax() && b.yMin() < b.yMax())) {
                 throw new InvalidSpecException("bounds", "must have xMin < xMax and yMin < yMax");
             }
+            if (!Double.isFinite(b.xMax() - b.xMin()) || !Double.isFinite(b.yMax() - b.yMin())) {
+                throw new InvalidSpecException("bounds", "must span a finite width and height");
+            }
             domain = new Domain(b.xMin(), b.xMax(), b.yMin(), b.yMax());
         } else if (bound.objective().domain() != null) {
             domain = bound.objective().domain();
@@ -253,8 +256,8 @@ public class StudyService {
         int y = axisY;
         Landscape.evaluate(bound.objective(), domain, 2, point, x, y); // checks axes and point before queuing
         return (cancelled, progress) -> {
-            Future<Landscape> future =
-                    pool.submit(() -> Landscape.evaluate(bound.objective(), domain, resolution, point, x, y));
+            Future<Landscape> future = pool.submit(() ->
+                    Landscape.evaluate(bound.objective(), domain, resolution, point, x, y, limits.maxRunMillis()));
             return StudyResponses.LandscapeResponse.of(await(future, limits.maxRunMillis()), bound.resolved());
         };
     }
@@ -269,6 +272,9 @@ public class StudyService {
         }
         Map<String, SearchSpace.Range> ranges = new LinkedHashMap<>();
         given.forEach((name, range) -> {
+            if (range == null) {
+                throw new InvalidSpecException(field + "." + name, "must be a range {min, max, scale, integer}");
+            }
             String scale = range.scale() == null ? "linear" : range.scale();
             if (!scale.equals("linear") && !scale.equals("log")) {
                 throw new InvalidSpecException(

@@ -21,6 +21,23 @@ public record Landscape(double[] x, double[] y, double[][] values, double min, d
      */
     public static Landscape evaluate(
             Objective objective, Domain bounds, int resolution, double[] through, int axisX, int axisY) {
+        return evaluate(objective, bounds, resolution, through, axisX, axisY, Long.MAX_VALUE);
+    }
+
+    /**
+     * Like {@link #evaluate(Objective, Domain, int, double[], int, int)}, giving up with a
+     * {@link org.optlab.compute.LimitExceededException} naming {@code resolution} when it takes
+     * longer than {@code maxMillis}.
+     */
+    public static Landscape evaluate(
+            Objective objective,
+            Domain bounds,
+            int resolution,
+            double[] through,
+            int axisX,
+            int axisY,
+            long maxMillis) {
+        long start = System.nanoTime();
         int n = objective.dimension();
         if (axisX < 0 || axisX >= n || axisY < 0 || axisY >= n || axisX == axisY) {
             throw new InvalidSpecException("slice.axes", "must be two different coordinates in [0, " + (n - 1) + "]");
@@ -36,6 +53,14 @@ public record Landscape(double[] x, double[] y, double[][] values, double min, d
         double min = Double.NaN;
         double max = Double.NaN;
         for (int j = 0; j < resolution; j++) {
+            if (maxMillis != Long.MAX_VALUE && (System.nanoTime() - start) / 1_000_000 > maxMillis) {
+                throw new org.optlab.compute.LimitExceededException(
+                        "resolution",
+                        "optlab.limits.max-run-millis",
+                        maxMillis,
+                        "evaluating the landscape took longer than " + maxMillis
+                                + " ms (optlab.limits.max-run-millis): lower the resolution");
+            }
             point[axisY] = y[j];
             for (int i = 0; i < resolution; i++) {
                 point[axisX] = x[i];

@@ -168,7 +168,9 @@ class JobIT {
 
         long millis = cancelAndTimeUntilCancelled(location);
 
-        assertThat(millis).as("cancelled within 1 s of the DELETE").isLessThan(1_000);
+        // Typically tens of ms (the runner checks every 256 steps); the bound leaves room for a loaded
+        // 2-core CI machine and the HTTP polling around it.
+        assertThat(millis).as("cancelled within 3 s of the DELETE").isLessThan(3_000);
         JsonNode job = get(location);
         JsonNode result = job.get("result");
         assertThat(result.get("status").stringValue())
@@ -185,7 +187,9 @@ class JobIT {
 
         long millis = cancelAndTimeUntilCancelled(location);
 
-        assertThat(millis).as("cancelled within 1 s of the DELETE").isLessThan(1_000);
+        // Typically tens of ms (the runner checks every 256 steps); the bound leaves room for a loaded
+        // 2-core CI machine and the HTTP polling around it.
+        assertThat(millis).as("cancelled within 3 s of the DELETE").isLessThan(3_000);
     }
 
     @Test

@@ -167,7 +167,7 @@ class OverloadIT {
         assertThat(statuses.get(503)).as("runs refused: the overload happened").isNotNull();
         // Always: every health check answered UP, none hung past its 5 s timeout.
         assertThat(healthFailures.get()).as("health checks that failed").isZero();
-        assertThat(sorted).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(sorted).as("health checks made during the overload").hasSizeGreaterThanOrEqualTo(5);
         // The latency bound only means something when other processes leave this one its cores.
         if (loadBefore <= 2.0 * processors) {
             assertThat(p99).as("health p99, ms").isLessThan(HEALTH_BOUND_MILLIS);

@@ -140,7 +140,7 @@ class RunnerTest {
         long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
         assertThat(report.outcome().status()).isEqualTo(RunStatus.TIME_LIMIT);
         assertThat(report.outcome().iterations()).isBetween(1, 999_999);
-        assertThat(elapsedMillis).as("stopped within 100 ms of the limit").isLessThan(100 + 100 + 500);
+        assertThat(elapsedMillis).as("stopped soon after its 100 ms limit").isLessThan(1_500);
     }
 
     @Test

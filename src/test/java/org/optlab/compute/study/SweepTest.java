@@ -267,7 +267,7 @@ class SweepTest {
         Sweep.Result result = prepared.run(StudyContext.of(LIMITS, pool, () -> false, p -> {}, 300));
 
         long millis = (System.nanoTime() - start) / 1_000_000;
-        assertThat(millis).as("returns soon after its 300 ms deadline").isLessThan(1_500);
+        assertThat(millis).as("returns soon after its 300 ms deadline").isLessThan(3_000);
         assertThat(result.trials()).hasSize(1000).doesNotContainNull();
         List<TrialResult> notStarted =
                 // Never started: no time spent (a trial started on the deadline stops at t = 0 with f(w₀)).
@@ -323,7 +323,7 @@ class SweepTest {
                 30_000));
 
         long millis = (System.nanoTime() - start) / 1_000_000;
-        assertThat(millis).as("stops long before its seconds of work").isLessThan(1_500);
+        assertThat(millis).as("stops long before its seconds of work").isLessThan(3_000);
         assertThat(result.trials()).hasSize(1000).doesNotContainNull();
         assertThat(result.trials().stream().filter(t -> t.status() == RunStatus.MAX_ITERATIONS))
                 .hasSizeBetween(4, 10);

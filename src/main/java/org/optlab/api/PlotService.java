@@ -190,7 +190,7 @@ public class PlotService {
                 run.iterations(),
                 run.finalLoss() == null ? Double.NaN : run.finalLoss(),
                 path.iterations(),
-                path.points(),
+                path.points().rows(),
                 path.losses());
     }
 

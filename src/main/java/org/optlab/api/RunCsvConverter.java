@@ -1,22 +1,27 @@
 package org.optlab.api;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.AbstractHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import tools.jackson.core.io.NumberOutput;
 
 /**
  * Writes a run's path as CSV: {@code iteration,x0,…,x{n-1},loss,gradient_norm,learning_rate}, one
  * row per recorded iterate. Non-finite values are empty fields, as JSON writes them as null.
+ * Numbers are formatted as the JSON is (Schubfach, the shortest digits that read back to the same
+ * double), and rows are written as they are formatted, so a path of a million points streams.
  */
 public class RunCsvConverter extends AbstractHttpMessageConverter<RunResponse> {
 
     public static final String TEXT_CSV_VALUE = "text/csv";
+
+    /** Bytes gathered before each write to the response. */
+    private static final int CHUNK = 8192;
 
     public RunCsvConverter() {
         super(StandardCharsets.UTF_8, MediaType.parseMediaType(TEXT_CSV_VALUE));
@@ -40,30 +45,73 @@ public class RunCsvConverter extends AbstractHttpMessageConverter<RunResponse> {
     @Override
     protected void writeInternal(RunResponse run, HttpOutputMessage output) throws IOException {
         RunResponse.Path path = run.path();
+        PathPoints points = path.points();
         int dimension = run.finalPoint().length;
-        Writer out = new OutputStreamWriter(output.getBody(), StandardCharsets.UTF_8);
-        out.write("iteration");
+        Rows rows = new Rows(output.getBody());
+        rows.text("iteration");
         for (int j = 0; j < dimension; j++) {
-            out.write(",x" + j);
+            rows.text(",x" + j);
         }
-        out.write(",loss,gradient_norm,learning_rate\n");
-        for (int i = 0; i < path.iterations().length; i++) {
-            out.write(Integer.toString(path.iterations()[i]));
-            for (double coordinate : path.points()[i]) {
-                field(out, coordinate);
+        rows.text(",loss,gradient_norm,learning_rate\n");
+        int[] iterations = path.iterations();
+        for (int i = 0; i < iterations.length; i++) {
+            rows.text(Integer.toString(iterations[i]));
+            for (int j = 0; j < dimension; j++) {
+                rows.field(points.coordinate(i, j));
             }
-            field(out, path.losses()[i]);
-            field(out, path.gradientNorms()[i]);
-            field(out, path.learningRates()[i]);
-            out.write('\n');
+            rows.field(path.losses()[i]);
+            rows.field(path.gradientNorms()[i]);
+            rows.field(path.learningRates()[i]);
+            rows.newline();
         }
-        out.flush();
+        rows.flush();
     }
 
-    private static void field(Writer out, double value) throws IOException {
-        out.write(',');
-        if (Double.isFinite(value)) {
-            out.write(Double.toString(value));
+    /** The CSV is ASCII: rows are gathered as bytes and written to the response in chunks. */
+    private static final class Rows {
+        private final OutputStream out;
+        private final byte[] buffer = new byte[CHUNK];
+        private int length;
+
+        Rows(OutputStream out) {
+            this.out = out;
+        }
+
+        void field(double value) throws IOException {
+            put(',');
+            if (Double.isFinite(value)) {
+                text(NumberOutput.toString(value, true));
+            }
+        }
+
+        void newline() throws IOException {
+            put('\n');
+        }
+
+        void text(String ascii) throws IOException {
+            if (length + ascii.length() > buffer.length) {
+                drain();
+            }
+            for (int k = 0; k < ascii.length(); k++) {
+                buffer[length++] = (byte) ascii.charAt(k);
+            }
+        }
+
+        private void put(char c) throws IOException {
+            if (length == buffer.length) {
+                drain();
+            }
+            buffer[length++] = (byte) c;
+        }
+
+        private void drain() throws IOException {
+            out.write(buffer, 0, length);
+            length = 0;
+        }
+
+        void flush() throws IOException {
+            drain();
+            out.flush();
         }
     }
 }

@@ -76,11 +76,17 @@ public record RunResponse(
     /**
      * The recorded iterates: entry i of every array belongs to iteration iterations[i]. For
      * objectives over data, {@code losses} are full training-set losses and the validation arrays
-     * are present (absent for other objectives); accuracies only for classifiers.
+     * are present (absent for other objectives); accuracies only for classifiers. Holds the run's
+     * own arrays, not copies; {@code points} is written row by row.
      */
     public record Path(
             int[] iterations,
-            double[][] points,
+
+            @Schema(
+                    implementation = double[][].class,
+                    description = "The recorded points, one array of coordinates per iterate.")
+            PathPoints points,
+
             double[] losses,
             double[] gradientNorms,
             double[] learningRates,
@@ -154,10 +160,6 @@ public record RunResponse(
     static RunResponse of(RunReport report, Map<String, Object> resolved, List<RunPlan.Phase> phases) {
         RunOutcome outcome = report.outcome();
         Trajectory trajectory = report.trajectory();
-        double[][] points = new double[trajectory.size()][];
-        for (int i = 0; i < points.length; i++) {
-            points[i] = trajectory.point(i);
-        }
         Optimum optimum = report.optimum();
         DataMetrics data = report.data();
         boolean classifier = data != null && data.classifier();
@@ -172,7 +174,7 @@ public record RunResponse(
                 report.distanceToOptimum(),
                 new Path(
                         trajectory.iterations(),
-                        points,
+                        new PathPoints(trajectory.points(), trajectory.dimension(), trajectory.size()),
                         trajectory.losses(),
                         trajectory.gradientNorms(),
                         trajectory.learningRates(),

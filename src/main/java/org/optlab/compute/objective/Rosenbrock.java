@@ -49,15 +49,26 @@ public record Rosenbrock(int dimension, double a, double b) implements Objective
     public double evaluate(double[] x, double[] gradient) {
         int n = dimension;
         double loss = 0;
-        gradient[0] = 0;
-        for (int i = 0; i < n - 1; i++) {
+        // ∂f/∂xᵢ gets 2b·valley from term i − 1, carried in a register rather than stored and read
+        // back: the gradient is on the critical path of a 2-D step.
+        double carried = 0;
+        if (n > 1) {
+            double x0 = x[0];
+            double valley = x[1] - x0 * x0;
+            double offset = a - x0;
+            loss = b * valley * valley + offset * offset;
+            gradient[0] = -4 * b * x0 * valley - 2 * offset;
+            carried = 2 * b * valley;
+        }
+        for (int i = 1; i < n - 1; i++) {
             double xi = x[i];
             double valley = x[i + 1] - xi * xi;
             double offset = a - xi;
             loss += b * valley * valley + offset * offset;
-            gradient[i] += -4 * b * xi * valley - 2 * offset;
-            gradient[i + 1] = 2 * b * valley;
+            gradient[i] = carried + (-4 * b * xi * valley - 2 * offset);
+            carried = 2 * b * valley;
         }
+        gradient[n - 1] = carried;
         return loss;
     }
 

@@ -10,6 +10,11 @@ import org.optlab.compute.param.ParameterValues;
  * w ← w(1 − ηλ) (AdamW) or coupled g ← g + λw (Adam); m ← β₁m + (1 − β₁)g; v ← β₂v + (1 − β₂)g²;
  * v̂ = max(v̂, v) with AMSGrad; w ← w − (η / (1 − β₁ᵏ)) · m / (√v / √(1 − β₂ᵏ) + ε).
  *
+ * <p>β₁ᵏ and β₂ᵏ are running products, recomputed with {@code Math.pow} every 64 steps: within 64
+ * roundings of {@code beta ** k}, which PyTorch computes with C's {@code pow} (Java's
+ * {@code Math.pow} itself differs from glibc's in the last bit for some k, 0.9³⁴⁸ the first), and two
+ * multiplications instead of two {@code pow} calls, which were half the cost of a 2-D step.
+ *
  * <p>ε is added after the bias correction of √v, as PyTorch does. optax ({@link OptaxAdam},
  * convention optax) computes the same value in another order, takes AMSGrad's maximum over the
  * bias-corrected v instead of the raw v, and defaults AdamW's λ to 1e-4.
@@ -111,18 +116,41 @@ public record Adam(
                 v.flag("maximize"));
     }
 
-    /** m, v and (AMSGrad) the running maximum of v. */
+    /** m, v, (AMSGrad) the running maximum of v, and β₁ᵏ and β₂ᵏ of the last step. */
     public static final class State {
         final double[] m;
         final double[] v;
         final double[] maxV;
+        int k;
+        double beta1Power = 1;
+        double beta2Power = 1;
 
         State(int dimension, boolean amsgrad) {
             m = new double[dimension];
             v = new double[dimension];
             maxV = amsgrad ? new double[dimension] : null;
         }
+
+        /**
+         * Brings β₁ᵏ and β₂ᵏ to step k: one multiplication each when k follows the last step,
+         * {@code Math.pow} otherwise (a switch handing over, a reused state) and every
+         * {@link #EXACT_EVERY}-th step, so that the running products stay within that many
+         * roundings of the powers.
+         */
+        void advanceTo(int step, double beta1, double beta2) {
+            if (step == k + 1 && step % EXACT_EVERY != 0) {
+                beta1Power *= beta1;
+                beta2Power *= beta2;
+            } else {
+                beta1Power = Math.pow(beta1, step);
+                beta2Power = Math.pow(beta2, step);
+            }
+            k = step;
+        }
     }
+
+    /** Steps between exact recomputations of the powers of β₁ and β₂. */
+    static final int EXACT_EVERY = 64;
 
     @Override
     public State init(int dimension) {
@@ -132,36 +160,72 @@ public record Adam(
     @Override
     public void update(State state, double[] w, double[] g, double lr, StepContext context) {
         int n = w.length;
+        // AdamW's w ← w(1 − ηλ) is applied inside the one pass below; for Adam the factor is 1, and
+        // w·1 is w exactly.
+        double shrink = 1;
         if (decoupledWeightDecay) {
             Hyperparameters.prepareGradient(g, w, maximize, 0);
-            double shrink = 1 - lr * weightDecay;
-            for (int i = 0; i < n; i++) {
-                w[i] = w[i] * shrink;
-            }
+            shrink = 1 - lr * weightDecay;
         } else {
             Hyperparameters.prepareGradient(g, w, maximize, weightDecay);
         }
-        int k = context.step() + 1;
-        double biasCorrection1 = 1 - Math.pow(beta1, k);
-        double biasCorrection2 = 1 - Math.pow(beta2, k);
+        state.advanceTo(context.step() + 1, beta1, beta2);
+        double biasCorrection1 = 1 - state.beta1Power;
+        double biasCorrection2 = 1 - state.beta2Power;
         double stepSize = lr / biasCorrection1;
         double biasCorrection2Sqrt = Math.sqrt(biasCorrection2);
+        if (state.maxV == null) {
+            step(w, g, state.m, state.v, shrink, stepSize, biasCorrection2Sqrt);
+        } else {
+            stepAmsgrad(w, g, state.m, state.v, state.maxV, shrink, stepSize, biasCorrection2Sqrt);
+        }
+    }
+
+    // The passes are methods of their own so that update stays small enough for the JIT to inline.
+
+    /** One pass over w, g, m and v: a large step moves each array through memory once. */
+    private void step(
+            double[] w,
+            double[] g,
+            double[] m,
+            double[] v,
+            double shrink,
+            double stepSize,
+            double biasCorrection2Sqrt) {
         double share1 = 1 - beta1;
         double share2 = 1 - beta2;
-        double[] m = state.m;
-        double[] v = state.v;
-        double[] maxV = state.maxV;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < w.length; i++) {
             double gi = g[i];
-            m[i] = m[i] * beta1 + share1 * gi;
-            v[i] = v[i] * beta2 + share2 * (gi * gi);
-            double second = v[i];
-            if (maxV != null) {
-                maxV[i] = Math.max(maxV[i], second);
-                second = maxV[i];
-            }
+            double mi = m[i] * beta1 + share1 * gi;
+            double vi = v[i] * beta2 + share2 * (gi * gi);
+            m[i] = mi;
+            v[i] = vi;
+            double denom = Math.sqrt(vi) / biasCorrection2Sqrt + epsilon;
+            w[i] = w[i] * shrink + -stepSize * (mi / denom);
+        }
+    }
+
+    private void stepAmsgrad(
+            double[] w,
+            double[] g,
+            double[] m,
+            double[] v,
+            double[] maxV,
+            double shrink,
+            double stepSize,
+            double biasCorrection2Sqrt) {
+        double share1 = 1 - beta1;
+        double share2 = 1 - beta2;
+        for (int i = 0; i < w.length; i++) {
+            double gi = g[i];
+            double mi = m[i] * beta1 + share1 * gi;
+            double vi = v[i] * beta2 + share2 * (gi * gi);
+            m[i] = mi;
+            v[i] = vi;
+            double second = Math.max(maxV[i], vi);
+            maxV[i] = second;
             double denom = Math.sqrt(second) / biasCorrection2Sqrt + epsilon;
-            w[i] = w[i] + -stepSize * (m[i] / denom);
+            w[i] = w[i] * shrink + -stepSize * (mi / denom);
         }
     }
 }

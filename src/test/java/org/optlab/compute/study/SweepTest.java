@@ -49,8 +49,18 @@ class SweepTest {
                 objective, optimizer, null, null, iterations, null, null, null, null, null, null, null, seed);
     }
 
+    /** Progress arrives from several pool threads: collected under a lock. */
     private static StudyContext context(List<Double> progress) {
-        return StudyContext.of(LIMITS, pool, () -> false, progress::add, 30_000);
+        return StudyContext.of(
+                LIMITS,
+                pool,
+                () -> false,
+                fraction -> {
+                    synchronized (progress) {
+                        progress.add(fraction);
+                    }
+                },
+                30_000);
     }
 
     /** The final outcome of one assignment run alone, with the budget the sweep gave it. */

@@ -49,6 +49,10 @@ import tools.jackson.databind.json.JsonMapper;
  * members, its own status, and a detail a person can act on (no class names, parser internals or
  * stack traces); every 2xx is strict JSON (no NaN tokens). Limits are small here, as an operator
  * might set them, so that the valid requests stay cheap and the limits themselves get hit.
+ *
+ * <p>Seeds are fixed so that CI is reproducible; to explore further, change them (or remove them
+ * for a random seed, which jqwik prints on failure) and run {@code ./mvnw test
+ * -Dtest=HostileInputFuzzTest} a few times.
  */
 class HostileInputFuzzTest {
 
@@ -108,33 +112,33 @@ class HostileInputFuzzTest {
         System.out.println("HostileInputFuzzTest: " + total + " generated requests, " + SENT);
     }
 
-    @Property(tries = TRIES_PER_ENDPOINT)
+    @Property(tries = TRIES_PER_ENDPOINT, seed = "20261129")
     void runs(@ForAll("runAttacks") HostileRequests.Attack attack) throws Exception {
         send(attack);
     }
 
-    @Property(tries = TRIES_PER_ENDPOINT)
+    @Property(tries = TRIES_PER_ENDPOINT, seed = "20261130")
     void comparisons(@ForAll("comparisonAttacks") HostileRequests.Attack attack) throws Exception {
         send(attack);
     }
 
-    @Property(tries = TRIES_PER_ENDPOINT)
+    @Property(tries = TRIES_PER_ENDPOINT, seed = "20261131")
     void sweeps(@ForAll("sweepAttacks") HostileRequests.Attack attack) throws Exception {
         send(attack);
     }
 
-    @Property(tries = TRIES_PER_ENDPOINT)
+    @Property(tries = TRIES_PER_ENDPOINT, seed = "20261132")
     void landscapes(@ForAll("landscapeAttacks") HostileRequests.Attack attack) throws Exception {
         send(attack);
     }
 
-    @Property(tries = TRIES_PER_ENDPOINT)
+    @Property(tries = TRIES_PER_ENDPOINT, seed = "20261133")
     void jobs(@ForAll("jobAttacks") HostileRequests.Attack attack) throws Exception {
         send(attack);
     }
 
     /** Formulas built to hurt; runs once the {@code expression} objective is in the catalog. */
-    @Property(tries = 600)
+    @Property(tries = 600, seed = "20261134")
     @AddLifecycleHook(RequiresExpressionObjective.class)
     void formulas(@ForAll("formulaAttacks") HostileRequests.Attack attack) throws Exception {
         send(attack);
@@ -282,10 +286,11 @@ class HostileInputFuzzTest {
         assertThat(MediaType.parseMediaType(contentType).isCompatibleWith(MediaType.APPLICATION_JSON))
                 .as("a %d as JSON (was %s), for %s", status, contentType, attack)
                 .isTrue();
+        // Bare tokens in value position (a client's label "NaN" inside quotes is fine); the strict
+        // parser below rejects them too.
         assertThat(body)
                 .as("no bare non-finite tokens, for %s", attack)
-                .doesNotContain("NaN")
-                .doesNotContain("Infinity");
+                .doesNotContainPattern("[:\\[,]\\s*-?(NaN|Infinity)");
         JsonNode answer = STRICT.readTree(body);
         assertThat(answer.isObject()).as("answer, for %s", attack).isTrue();
         if (status == 202) {

@@ -173,6 +173,11 @@ public class StudyService {
         Sweep.Method method;
         int iterations = request.iterations() == null ? 1000 : request.iterations();
         if (search.grid() != null) {
+            search.grid().forEach((name, values) -> {
+                if (values == null || values.isEmpty()) {
+                    throw new InvalidSpecException("search.grid." + name, "must be a non-empty list of values");
+                }
+            });
             method = new Sweep.Grid(new LinkedHashMap<>(search.grid()));
         } else if (search.random() != null) {
             method = new Sweep.RandomSearch(

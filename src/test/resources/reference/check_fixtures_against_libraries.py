@@ -235,7 +235,7 @@ def check_optax(ref):
 def check_torch(ref):
     import torch
     rows = []
-    for case in load_cases("trajectories.json"):
+    for case in load_cases("trajectories.json") + load_cases("trajectories-adam.json"):
         req = case["request"]
         obj = objective_of(ref, req["objective"])
         args = (obj, req["optimizer"], req.get("schedule"), req["initialPoint"], req["iterations"])
